@@ -1,0 +1,2 @@
+/** HTTP: the event history of any aggregate, for operators and auditors. */
+package io.reelx.exchange.audit.web;

@@ -1,0 +1,138 @@
+package io.reelx.exchange.config;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.task.Task;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import javax.sql.DataSource;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.Configuration;
+import org.axonframework.config.ConfigurationScopeAwareProvider;
+import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
+
+/**
+ * Axon wiring: aggregate cache and snapshots (no command replays a long stream), the processing
+ * groups, and a db-scheduler deadline manager on the application's PostgreSQL so deadlines
+ * survive a restart.
+ */
+@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+public class AxonConfiguration {
+
+  /** Subscribing group for command-side registers: same transaction as the events. */
+  public static final String REGISTERS = "registers";
+
+  /** Tracking group for the listing search read model. */
+  public static final String LISTING_VIEW = "listing-view";
+
+  @Bean
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  /** Event timestamps come from the injected clock, like every other domain time. */
+  @Bean
+  ClockBinding axonClockBinding(Clock clock) {
+    GenericEventMessage.clock = clock;
+    return new ClockBinding(clock);
+  }
+
+  record ClockBinding(Clock clock) {}
+
+  @Bean
+  Cache aggregateCache() {
+    return new WeakReferenceCache();
+  }
+
+  @Bean
+  SnapshotTriggerDefinition snapshotTrigger(Snapshotter snapshotter, Environment env) {
+    return new EventCountSnapshotTriggerDefinition(
+        snapshotter, env.getProperty("reelx.axon.snapshot-threshold", Integer.class, 250));
+  }
+
+  @Autowired
+  void configureProcessing(EventProcessingConfigurer processing) {
+    processing
+        .registerSubscribingEventProcessor(REGISTERS)
+        .registerListenerInvocationErrorHandler(REGISTERS, c -> PropagatingErrorHandler.instance());
+  }
+
+  @Bean
+  Task<?> deadlineDetailsTask(ApplicationContext context) {
+    return DbSchedulerDeadlineManager.binaryTask(
+        () -> context.getBean(DbSchedulerDeadlineManager.class));
+  }
+
+  @Bean
+  Scheduler deadlineScheduler(DataSource dataSource, List<Task<?>> tasks, Environment env) {
+    return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), tasks)
+        .threads(env.getProperty("reelx.deadlines.threads", Integer.class, 4))
+        .pollingInterval(
+            Duration.ofMillis(env.getProperty("reelx.deadlines.polling-ms", Long.class, 500L)))
+        .enableImmediateExecution()
+        .registerShutdownHook()
+        .build();
+  }
+
+  @Bean
+  DbSchedulerDeadlineManager deadlineManager(
+      Scheduler deadlineScheduler,
+      Configuration configuration,
+      @Qualifier("eventSerializer") Serializer serializer,
+      TransactionManager transactionManager) {
+    return DbSchedulerDeadlineManager.builder()
+        .scheduler(deadlineScheduler)
+        .scopeAwareProvider(new ConfigurationScopeAwareProvider(configuration))
+        .serializer(serializer)
+        .transactionManager(transactionManager)
+        .startScheduler(false)
+        .stopScheduler(false)
+        .build();
+  }
+
+  /** Starts the deadline scheduler once Axon is running, stops it before Axon shuts down. */
+  @Bean
+  SmartLifecycle deadlineSchedulerLifecycle(Scheduler deadlineScheduler) {
+    return new SmartLifecycle() {
+      private volatile boolean running;
+
+      @Override
+      public void start() {
+        deadlineScheduler.start();
+        running = true;
+      }
+
+      @Override
+      public void stop() {
+        deadlineScheduler.stop();
+        running = false;
+      }
+
+      @Override
+      public boolean isRunning() {
+        return running;
+      }
+
+      @Override
+      public int getPhase() {
+        return Integer.MAX_VALUE - 10;
+      }
+    };
+  }
+}

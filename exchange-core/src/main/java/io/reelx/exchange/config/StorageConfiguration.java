@@ -1,0 +1,104 @@
+package io.reelx.exchange.config;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.util.StringUtils;
+
+/**
+ * Where the event store, tokens, deadlines and read models live: the PostgreSQL named by
+ * {@code spring.datasource.url}, or, when none is configured, an embedded PostgreSQL started from
+ * Maven artifacts with its data under {@code reelx.data-dir} (env {@code REELX_DATA_DIR}).
+ */
+@Configuration(proxyBeanMethods = false)
+public class StorageConfiguration {
+
+  private static final Logger log = LoggerFactory.getLogger(StorageConfiguration.class);
+
+  @Bean
+  EmbeddedDatabase embeddedDatabase(Environment env) {
+    if (StringUtils.hasText(env.getProperty("spring.datasource.url"))) {
+      return EmbeddedDatabase.none();
+    }
+    Path dataDir = Path.of(env.getProperty("reelx.data-dir", "./data")).toAbsolutePath().normalize();
+    boolean fsync = env.getProperty("reelx.embedded-postgres.fsync", Boolean.class, true);
+    int port = env.getProperty("reelx.embedded-postgres.port", Integer.class, 0);
+    return EmbeddedDatabase.start(dataDir.resolve("postgres"), port, fsync);
+  }
+
+  @Bean
+  DataSource dataSource(Environment env, EmbeddedDatabase embedded) {
+    HikariConfig config = new HikariConfig();
+    if (embedded.running()) {
+      config.setJdbcUrl(embedded.jdbcUrl());
+      config.setUsername("postgres");
+    } else {
+      config.setJdbcUrl(env.getProperty("spring.datasource.url"));
+      config.setUsername(env.getProperty("spring.datasource.username"));
+      config.setPassword(env.getProperty("spring.datasource.password"));
+    }
+    config.setMaximumPoolSize(env.getProperty("reelx.datasource.pool-size", Integer.class, 16));
+    config.setPoolName("reelx");
+    log.info("Storage: {}", config.getJdbcUrl());
+    return new HikariDataSource(config);
+  }
+
+  /** An embedded PostgreSQL server kept for the life of the application context. */
+  public static final class EmbeddedDatabase implements DisposableBean {
+    private final EmbeddedPostgres postgres;
+
+    private EmbeddedDatabase(EmbeddedPostgres postgres) {
+      this.postgres = postgres;
+    }
+
+    static EmbeddedDatabase none() {
+      return new EmbeddedDatabase(null);
+    }
+
+    static EmbeddedDatabase start(Path directory, int port, boolean fsync) {
+      try {
+        Files.createDirectories(directory);
+        EmbeddedPostgres pg =
+            EmbeddedPostgres.builder()
+                .setDataDirectory(directory)
+                .setCleanDataDirectory(false)
+                .setPort(port)
+                .setServerConfig("fsync", fsync ? "on" : "off")
+                .setServerConfig("synchronous_commit", fsync ? "on" : "off")
+                .setServerConfig("full_page_writes", fsync ? "on" : "off")
+                .setServerConfig("max_connections", "200")
+                .start();
+        log.info("Embedded PostgreSQL on port {} with data in {} (fsync {})", pg.getPort(), directory, fsync);
+        return new EmbeddedDatabase(pg);
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot start embedded PostgreSQL in " + directory, e);
+      }
+    }
+
+    boolean running() {
+      return postgres != null;
+    }
+
+    String jdbcUrl() {
+      return postgres.getJdbcUrl("postgres", "postgres");
+    }
+
+    @Override
+    public void destroy() throws IOException {
+      if (postgres != null) {
+        postgres.close();
+      }
+    }
+  }
+}

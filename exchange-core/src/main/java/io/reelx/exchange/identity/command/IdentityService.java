@@ -1,0 +1,112 @@
+package io.reelx.exchange.identity.command;
+
+import io.reelx.exchange.identity.domain.OrganizationId;
+import io.reelx.exchange.identity.domain.OrganizationKind;
+import io.reelx.exchange.identity.domain.Role;
+import io.reelx.exchange.identity.domain.UserId;
+import io.reelx.exchange.identity.query.IdentityRegister;
+import io.reelx.exchange.identity.query.OrganizationView;
+import io.reelx.exchange.identity.query.UserView;
+import io.reelx.exchange.identity.security.Passwords;
+import io.reelx.exchange.shared.domain.InvalidValue;
+import io.reelx.exchange.shared.domain.NotFound;
+import io.reelx.exchange.shared.domain.StateConflict;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Set;
+import java.util.UUID;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Creates organisations, users and API tokens. Credentials are written in the same transaction
+ * as the events, outside the event log.
+ */
+@Service
+public class IdentityService {
+
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final CommandGateway commands;
+  private final IdentityRegister register;
+  private final JdbcClient jdbc;
+  private final Passwords passwords;
+  private final Clock clock;
+
+  public IdentityService(
+      CommandGateway commands,
+      IdentityRegister register,
+      JdbcClient jdbc,
+      Passwords passwords,
+      Clock clock) {
+    this.commands = commands;
+    this.register = register;
+    this.jdbc = jdbc;
+    this.passwords = passwords;
+    this.clock = clock;
+  }
+
+  @Transactional
+  public OrganizationView createOrganization(String name, OrganizationKind kind, String country) {
+    String trimmed = name.strip();
+    if (trimmed.isEmpty()) {
+      throw new InvalidValue("name", "must not be blank");
+    }
+    if (register.organizationNameTaken(trimmed)) {
+      throw new StateConflict("An organisation named '" + trimmed + "' already exists");
+    }
+    OrganizationId id = OrganizationId.newId();
+    commands.sendAndWait(new CreateOrganization(id, trimmed, kind, country));
+    return register.organization(id).orElseThrow();
+  }
+
+  @Transactional
+  public UserView registerUser(
+      String username, String password, String displayName, OrganizationId organizationId, Set<Role> roles) {
+    OrganizationView organization =
+        register
+            .organization(organizationId)
+            .orElseThrow(() -> new InvalidValue("organizationId", "no such organisation"));
+    if (register.userByUsername(username).isPresent()) {
+      throw new StateConflict("The username '" + username + "' is taken");
+    }
+    passwords.checkStrength(password);
+    UserId id = UserId.newId();
+    commands.sendAndWait(
+        new RegisterUser(id, organization.id(), organization.kind(), username, displayName, roles));
+    jdbc.sql("INSERT INTO credential (user_id, password_hash, changed_at) VALUES (?,?,?)")
+        .params(id.value(), passwords.hash(password), Timestamp.from(clock.instant()))
+        .update();
+    return register.user(id).orElseThrow();
+  }
+
+  /** A new API token for the user; the secret is returned once and stored only as SHA-256. */
+  @Transactional
+  public IssuedToken issueToken(UserId user, String name, int days) {
+    String tokenId = UUID.randomUUID().toString();
+    byte[] secret = new byte[32];
+    RANDOM.nextBytes(secret);
+    String token = "rx_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+    Instant now = clock.instant();
+    Instant expiresAt = now.plus(Duration.ofDays(days));
+    commands.sendAndWait(new IssueApiToken(user, tokenId, name, expiresAt));
+    jdbc.sql(
+            "INSERT INTO api_token (id, user_id, name, token_sha256, created_at, expires_at)"
+                + " VALUES (?,?,?,?,?,?)")
+        .params(tokenId, user.value(), name, Passwords.sha256(token), Timestamp.from(now), Timestamp.from(expiresAt))
+        .update();
+    return new IssuedToken(tokenId, name, token, expiresAt);
+  }
+
+  public OrganizationView organization(OrganizationId id) {
+    return register.organization(id).orElseThrow(() -> new NotFound("organisation", id.value()));
+  }
+
+  public record IssuedToken(String id, String name, String token, Instant expiresAt) {}
+}

@@ -1,0 +1,2 @@
+/** Authentication (HTTP Basic, bearer API tokens) and the role and organisation checks. */
+package io.reelx.exchange.identity.security;

@@ -1,0 +1,2 @@
+/** HTTP: /me, /organizations and /users. */
+package io.reelx.exchange.identity.web;

@@ -1,0 +1,11 @@
+package io.reelx.exchange.listing.command;
+
+import io.reelx.exchange.listing.domain.ListingId;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
+
+/** {@code expectedVersion} (from If-Match) is optional: when given, a stale version is refused. */
+public record SubmitListing(
+    @TargetAggregateIdentifier ListingId listingId,
+    Actor actor,
+    @TargetAggregateVersion Long expectedVersion) {}

@@ -1,0 +1,2 @@
+/** The listing aggregate and its commands. */
+package io.reelx.exchange.listing.command;

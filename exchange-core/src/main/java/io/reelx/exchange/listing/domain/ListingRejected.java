@@ -1,0 +1,3 @@
+package io.reelx.exchange.listing.domain;
+
+public record ListingRejected(ListingId listingId, String reason, String rejectedBy) implements ListingEvent {}

@@ -1,0 +1,2 @@
+/** Listings: what a rights holder offers for licence, on what sale terms, and their review. */
+package io.reelx.exchange.listing.domain;

@@ -1,0 +1,110 @@
+package io.reelx.exchange.listing.query;
+
+import io.reelx.exchange.listing.domain.ListingStatus;
+import io.reelx.exchange.rights.domain.Media;
+import io.reelx.exchange.rights.query.RightsRegister.Page;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Reads and writes the listing read model. */
+@Repository
+public class ListingViews {
+
+  private final JdbcClient jdbc;
+  private final JsonMapper json;
+
+  public ListingViews(JdbcClient jdbc, JsonMapper json) {
+    this.jdbc = jdbc;
+    this.json = json;
+  }
+
+  void save(ListingView view) {
+    jdbc.sql("INSERT INTO listing_view (id, title_id, title_name, holder_org_id, status, territories, media,"
+            + " document, published, version, created_at, updated_at)"
+            + " VALUES (?,?,?,?,?,?::text[],?::text[],?::jsonb,?,?,?,?)"
+            + " ON CONFLICT (id) DO UPDATE SET status = EXCLUDED.status, document = EXCLUDED.document,"
+            + " published = EXCLUDED.published, version = EXCLUDED.version, updated_at = EXCLUDED.updated_at")
+        .params(view.id(), view.titleId(), view.titleName(), view.holderOrganizationId(), view.status().name(),
+            "{" + String.join(",", view.window().territories()) + "}",
+            "{" + String.join(",", view.window().media()) + "}",
+            json.writeValueAsString(view), view.published(), view.version(), Timestamp.from(view.createdAt()),
+            Timestamp.from(view.updatedAt()))
+        .update();
+  }
+
+  void deleteAll() {
+    jdbc.sql("DELETE FROM listing_view").update();
+  }
+
+  public Optional<ListingView> find(String id) {
+    return jdbc.sql("SELECT document FROM listing_view WHERE id = ?").param(id)
+        .query((rs, n) -> json.readValue(rs.getString(1), ListingView.class)).optional();
+  }
+
+  /**
+   * Waits (briefly) until the read model has caught up with {@code version}: gives the writer of
+   * a change read-your-writes on an eventually consistent model.
+   */
+  public Optional<ListingView> awaitVersion(String id, long version, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    long pause = 2;
+    while (true) {
+      Optional<ListingView> view = find(id);
+      if (view.isPresent() && view.get().version() >= version) {
+        return view;
+      }
+      if (System.nanoTime() - deadline > 0) {
+        return view;
+      }
+      try {
+        Thread.sleep(pause);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return view;
+      }
+      pause = Math.min(pause * 2, 50);
+    }
+  }
+
+  /** Listings visible to a viewer: published ones, its own organisation's, or all for overseers. */
+  public Page<ListingView> search(ListingSearch search, int page, int size) {
+    StringBuilder where = new StringBuilder(" WHERE (published OR holder_org_id = ? OR ?)");
+    List<Object> params = new ArrayList<>(List.of(search.viewerOrganizationId(), search.viewerSeesAll()));
+    if (search.status() != null) {
+      where.append(" AND status = ?");
+      params.add(search.status().name());
+    }
+    if (search.titleId() != null) {
+      where.append(" AND title_id = ?");
+      params.add(search.titleId());
+    }
+    if (search.territory() != null) {
+      where.append(" AND territories @> ARRAY[?]::text[]");
+      params.add(search.territory());
+    }
+    if (search.media() != null) {
+      where.append(" AND media && ?::text[]");
+      params.add("{" + String.join(",", search.media().leaves().stream().map(Enum::name).toList()) + "}");
+    }
+    long total = jdbc.sql("SELECT count(*) FROM listing_view" + where).params(params).query(Long.class).single();
+    List<Object> pageParams = new ArrayList<>(params);
+    pageParams.add(size);
+    pageParams.add((long) page * size);
+    List<ListingView> items = jdbc.sql("SELECT document FROM listing_view" + where
+            + " ORDER BY created_at DESC, id LIMIT ? OFFSET ?")
+        .params(pageParams)
+        .query((rs, n) -> json.readValue(rs.getString(1), ListingView.class)).list();
+    return new Page<>(items, page, size, total);
+  }
+
+  public record ListingSearch(
+      String viewerOrganizationId, boolean viewerSeesAll, ListingStatus status, String titleId,
+      String territory, Media media) {}
+}

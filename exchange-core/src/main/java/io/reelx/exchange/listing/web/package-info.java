@@ -1,0 +1,2 @@
+/** HTTP: /listings and their review actions. */
+package io.reelx.exchange.listing.web;

@@ -1,0 +1,2 @@
+/** The ReelX exchange application: trading contexts and the wiring that runs them. */
+package io.reelx.exchange;

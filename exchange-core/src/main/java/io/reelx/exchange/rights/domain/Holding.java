@@ -1,0 +1,34 @@
+package io.reelx.exchange.rights.domain;
+
+import io.reelx.exchange.shared.domain.InvalidValue;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Rights a holder has in a title, with the SHA-256 of the chain-of-title document as evidence. Only
+ * an exclusive holding can back an exclusive licence, and only a sublicensable one a sublicensable
+ * licence.
+ */
+public record Holding(
+    HoldingId id,
+    RightsWindow window,
+    boolean exclusive,
+    boolean sublicensable,
+    String evidenceSha256) {
+
+  private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
+
+  public Holding {
+    if (id == null) {
+      throw new InvalidValue("id", "is required");
+    }
+    if (window == null) {
+      throw new InvalidValue("window", "is required");
+    }
+    String hash = evidenceSha256 == null ? "" : evidenceSha256.trim().toLowerCase(Locale.ROOT);
+    if (!SHA256.matcher(hash).matches()) {
+      throw new InvalidValue("evidenceSha256", "must be a SHA-256 digest: 64 hexadecimal digits");
+    }
+    evidenceSha256 = hash;
+  }
+}

@@ -1,0 +1,2 @@
+/** HTTP: /titles, holdings and avails. */
+package io.reelx.exchange.rights.web;

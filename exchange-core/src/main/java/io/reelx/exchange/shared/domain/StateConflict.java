@@ -1,0 +1,8 @@
+package io.reelx.exchange.shared.domain;
+
+/** The resource is not in a state that allows the change (answered 409). */
+public class StateConflict extends RuntimeException {
+  public StateConflict(String detail) {
+    super(detail);
+  }
+}
