@@ -1,134 +1,36 @@
 package io.reelx.exchange.rights.query;
 
-import io.reelx.exchange.config.AxonConfiguration;
 import io.reelx.exchange.rights.domain.Avails;
 import io.reelx.exchange.rights.domain.AvailsCalculator;
 import io.reelx.exchange.rights.domain.AvailsRequest;
 import io.reelx.exchange.rights.domain.Grant;
-import io.reelx.exchange.rights.domain.Holding;
-import io.reelx.exchange.rights.domain.HoldingId;
-import io.reelx.exchange.rights.domain.HoldingRecorded;
-import io.reelx.exchange.rights.domain.RightsWindow;
 import io.reelx.exchange.rights.domain.TitleId;
-import io.reelx.exchange.rights.domain.TitleKind;
-import io.reelx.exchange.rights.domain.TitleRegistered;
-import io.reelx.exchange.rights.domain.WindowTerms;
-import java.sql.Array;
-import java.sql.Date;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import org.axonframework.config.ProcessingGroup;
-import org.axonframework.eventhandling.EventHandler;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
 
 /**
- * Titles, holdings and grants, written in the same transaction as the events that change them
- * (subscribing group), so avails and the listing rules always see the current register.
+ * The rights register as the command side and the API read it: titles, the rights held in them,
+ * and the grants given out by active contracts. Always current (same transaction as the events).
  */
-@Component
-@ProcessingGroup(AxonConfiguration.REGISTERS)
-public class RightsRegister {
+public interface RightsRegister {
 
-  private final JdbcClient jdbc;
-  private final AvailsCalculator calculator = new AvailsCalculator();
+  Optional<TitleView> title(TitleId id);
 
-  public RightsRegister(JdbcClient jdbc) {
-    this.jdbc = jdbc;
+  /** Titles owned by {@code organizationId} (all titles when null), optionally by name, paged. */
+  Page<TitleView> titles(String organizationId, String nameContains, int page, int size);
+
+  List<HoldingView> holdings(TitleId id);
+
+  List<Grant> grants(TitleId id);
+
+  default Avails avails(TitleId id, AvailsRequest request) {
+    return new AvailsCalculator()
+        .check(request, holdings(id).stream().map(HoldingView::holding).toList(), grants(id));
   }
 
-  @EventHandler
-  void on(TitleRegistered e, @org.axonframework.eventhandling.Timestamp Instant at) {
-    jdbc.sql("INSERT INTO title (id, owner_org_id, name, original_name, kind, episodes, minutes_per_episode,"
-            + " original_language, production_year, synopsis, registered_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)")
-        .params(e.titleId().value(), e.ownerOrganizationId(), e.name(), e.originalName(), e.kind().name(),
-            e.episodes(), e.minutesPerEpisode(), e.originalLanguage(), e.productionYear(), e.synopsis(),
-            Timestamp.from(at))
-        .update();
-  }
-
-  @EventHandler
-  void on(HoldingRecorded e, @org.axonframework.eventhandling.Timestamp Instant at) {
-    WindowTerms w = e.window();
-    jdbc.sql("INSERT INTO holding (id, title_id, territories, media, languages, term_start, term_end, exclusive,"
-            + " sublicensable, evidence_sha256, evidence_note, recorded_at)"
-            + " VALUES (?,?,?::text[],?::text[],?::text[],?,?,?,?,?,?,?)")
-        .params(e.holdingId(), e.titleId().value(), array(w.territories()), array(w.media()),
-            array(w.languages()), Date.valueOf(w.termStart()), Date.valueOf(w.termEnd()), e.exclusive(),
-            e.sublicensable(), e.evidenceSha256(), e.evidenceNote(), Timestamp.from(at))
-        .update();
-  }
-
-  public Optional<TitleView> title(TitleId id) {
-    return jdbc.sql("SELECT * FROM title WHERE id = ?").param(id.value()).query(RightsRegister::title).optional();
-  }
-
-  /** Titles visible to {@code organizationId} (all of them when null), by name, paged. */
-  public Page<TitleView> titles(String organizationId, String nameContains, int page, int size) {
-    String where = " WHERE (CAST(? AS text) IS NULL OR owner_org_id = ?)"
-        + " AND (CAST(? AS text) IS NULL OR name ILIKE '%' || ? || '%')";
-    Object[] params = {organizationId, organizationId, nameContains, nameContains};
-    long total = jdbc.sql("SELECT count(*) FROM title" + where).params(params).query(Long.class).single();
-    List<TitleView> items = jdbc.sql("SELECT * FROM title" + where + " ORDER BY name, id LIMIT ? OFFSET ?")
-        .params(params).param(size).param((long) page * size)
-        .query(RightsRegister::title).list();
-    return new Page<>(items, page, size, total);
-  }
-
-  public List<HoldingView> holdings(TitleId id) {
-    return jdbc.sql("SELECT * FROM holding WHERE title_id = ? ORDER BY recorded_at, id")
-        .param(id.value())
-        .query(RightsRegister::holding)
-        .list();
-  }
-
-  public List<Grant> grants(TitleId id) {
-    return jdbc.sql("SELECT * FROM rights_grant WHERE title_id = ? ORDER BY contract_id")
-        .param(id.value())
-        .query((rs, n) -> new Grant(rs.getString("contract_id"), window(rs), rs.getBoolean("exclusive")))
-        .list();
-  }
-
-  public Avails avails(TitleId id, AvailsRequest request) {
-    return calculator.check(request, holdings(id).stream().map(HoldingView::holding).toList(), grants(id));
-  }
-
-  public record Page<T>(List<T> items, int page, int size, long totalItems) {
+  record Page<T>(List<T> items, int page, int size, long totalItems) {
     public int totalPages() {
       return (int) ((totalItems + size - 1) / size);
     }
-  }
-
-  static String array(List<String> values) {
-    return "{" + String.join(",", values) + "}";
-  }
-
-  private static List<String> list(Array array) throws SQLException {
-    return Arrays.asList((String[]) array.getArray());
-  }
-
-  private static RightsWindow window(ResultSet rs) throws SQLException {
-    return new WindowTerms(list(rs.getArray("territories")), list(rs.getArray("media")),
-        list(rs.getArray("languages")), rs.getDate("term_start").toLocalDate(),
-        rs.getDate("term_end").toLocalDate()).toWindow();
-  }
-
-  private static TitleView title(ResultSet rs, int n) throws SQLException {
-    return new TitleView(new TitleId(rs.getString("id")), rs.getString("owner_org_id"), rs.getString("name"),
-        rs.getString("original_name"), TitleKind.valueOf(rs.getString("kind")), rs.getInt("episodes"),
-        rs.getInt("minutes_per_episode"), rs.getString("original_language"), rs.getInt("production_year"),
-        rs.getString("synopsis"), rs.getTimestamp("registered_at").toInstant());
-  }
-
-  private static HoldingView holding(ResultSet rs, int n) throws SQLException {
-    Holding holding = new Holding(new HoldingId(rs.getString("id")), window(rs), rs.getBoolean("exclusive"),
-        rs.getBoolean("sublicensable"), rs.getString("evidence_sha256"));
-    return new HoldingView(new TitleId(rs.getString("title_id")), holding, rs.getString("evidence_note"),
-        rs.getTimestamp("recorded_at").toInstant());
   }
 }

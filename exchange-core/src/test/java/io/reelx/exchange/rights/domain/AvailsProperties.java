@@ -169,7 +169,7 @@ class AvailsProperties {
     assertThat(outer.intersection(inner)).contains(inner);
   }
 
-  @Property
+  @Property(tries = 300)
   void a_holding_of_a_window_makes_every_request_inside_it_available(
       @ForAll("windowAndAWindowInsideIt") Tuple2<RightsWindow, RightsWindow> pair,
       @ForAll boolean exclusive,
@@ -231,7 +231,7 @@ class AvailsProperties {
    * The calculator against a literal reading of the rules, cell by cell and day by day. Days are
    * sampled at every date where either side can change its answer, so the comparison is exact.
    */
-  @Property(tries = 500)
+  @Property(tries = 200)
   void the_calculator_agrees_with_a_cell_by_cell_reading_of_the_rules(
       @ForAll("scenarios") Scenario scenario) {
     AvailsRequest request = scenario.request();
@@ -252,7 +252,7 @@ class AvailsProperties {
     }
     Statistics.label("available").collect(avails.available());
     Statistics.label("not held blockers").collect(Math.min(notHeld.size(), 3));
-    Statistics.label("granted elsewhere").collect(Math.min(granted.size(), 2));
+    Statistics.label("granted elsewhere").collect(granted.isEmpty() ? "none" : "some");
     Statistics.label("free territories")
         .collect(
             avails.availableTerritories().isEmpty()
@@ -278,37 +278,33 @@ class AvailsProperties {
     days.removeIf(d -> !want.term().contains(d));
 
     TreeSet<String> expectedFree = new TreeSet<>(want.territories().codes());
+    List<String> mismatches = new ArrayList<>();
     for (String t : want.territories().codes()) {
       for (Media m : want.media().leaves()) {
         for (String l : want.languages().codes()) {
-          int reportedIn = 0;
-          for (NotHeld n : notHeld) {
-            if (n.territories().contains(t) && n.media().contains(m) && n.languages().contains(l)) {
-              reportedIn++;
+          List<Term> heldTerms = new ArrayList<>();
+          for (Holding h : usable) {
+            RightsWindow w = h.window();
+            if (w.territories().contains(t) && w.media().contains(m) && w.languages().contains(l)) {
+              heldTerms.add(w.term());
             }
           }
-          assertThat(reportedIn).as("blockers naming %s %s %s", t, m, l).isLessThanOrEqualTo(1);
+          List<NotHeld> naming = new ArrayList<>();
+          for (NotHeld n : notHeld) {
+            if (n.territories().contains(t) && n.media().contains(m) && n.languages().contains(l)) {
+              naming.add(n);
+            }
+          }
+          if (naming.size() > 1) {
+            mismatches.add(t + " " + m + " " + l + " named by " + naming.size() + " blockers");
+          }
+          List<Term> reportedGaps = naming.isEmpty() ? List.of() : naming.get(0).gaps();
           for (LocalDate d : days) {
-            boolean held =
-                usable.stream()
-                    .map(Holding::window)
-                    .anyMatch(
-                        w ->
-                            w.territories().contains(t)
-                                && w.media().contains(m)
-                                && w.languages().contains(l)
-                                && w.term().contains(d));
-            boolean reported =
-                notHeld.stream()
-                    .anyMatch(
-                        n ->
-                            n.territories().contains(t)
-                                && n.media().contains(m)
-                                && n.languages().contains(l)
-                                && n.gaps().stream().anyMatch(g -> g.contains(d)));
-            assertThat(reported)
-                .as("%s %s %s on %s reported as not held", t, m, l, d)
-                .isEqualTo(!held);
+            boolean held = heldTerms.stream().anyMatch(term -> term.contains(d));
+            boolean reported = reportedGaps.stream().anyMatch(gap -> gap.contains(d));
+            if (reported == held) {
+              mismatches.add(t + " " + m + " " + l + " on " + d + " held=" + held);
+            }
             if (!held) {
               expectedFree.remove(t);
             }
@@ -316,6 +312,7 @@ class AvailsProperties {
         }
       }
     }
+    assertThat(mismatches).isEmpty();
     for (NotHeld n : notHeld) {
       assertThat(want.territories().containsAll(n.territories())).isTrue();
       assertThat(want.media().containsAll(n.media())).isTrue();
@@ -341,8 +338,9 @@ class AvailsProperties {
     assertThat(calculator.check(request, reversed(holdings), reversed(grants))).isEqualTo(avails);
 
     Statistics.label("available").coverage(c -> c.check(true).percentage(p -> p > 10));
-    Statistics.label("free territories").coverage(c -> c.check("some").percentage(p -> p > 5));
-    Statistics.label("granted elsewhere").coverage(c -> c.check(1).percentage(p -> p > 5));
+    // thresholds far enough below the usual rates (about 10% each) not to fail by chance
+    Statistics.label("free territories").coverage(c -> c.check("some").percentage(p -> p >= 3));
+    Statistics.label("granted elsewhere").coverage(c -> c.check("some").percentage(p -> p >= 3));
   }
 
   private static <T> List<T> reversed(List<T> list) {

@@ -1,0 +1,75 @@
+package io.reelx.exchange.it;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A tiny JSON-over-HTTP client for integration tests: real requests to the running app. */
+final class Http {
+
+  static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final HttpClient CLIENT = HttpClient.newHttpClient();
+
+  private final String base;
+  private final String authorization;
+
+  private Http(String base, String authorization) {
+    this.base = base;
+    this.authorization = authorization;
+  }
+
+  static Http basic(int port, String user, String password) {
+    return new Http("http://localhost:" + port, "Basic " + Base64.getEncoder()
+        .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+  }
+
+  static Http bearer(int port, String token) {
+    return new Http("http://localhost:" + port, "Bearer " + token);
+  }
+
+  Response get(String path) {
+    return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), Map.of());
+  }
+
+  Response post(String path, Object body) {
+    return post(path, body, Map.of());
+  }
+
+  Response post(String path, Object body, Map<String, String> headers) {
+    String json = body == null ? "" : body instanceof String s ? s : JSON.writeValueAsString(body);
+    return send(HttpRequest.newBuilder(URI.create(base + path))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json)), headers);
+  }
+
+  private Response send(HttpRequest.Builder request, Map<String, String> headers) {
+    request.header("Authorization", authorization);
+    headers.forEach(request::header);
+    try {
+      HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      return new Response(response.statusCode(), response.body(), response.headers().firstValue("ETag").orElse(null));
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  record Response(int status, String body, String etag) {
+    JsonNode json() {
+      return JSON.readTree(body);
+    }
+
+    String get(String field) {
+      return json().get(field).asString();
+    }
+  }
+}

@@ -1,0 +1,64 @@
+package io.reelx.exchange.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Builds a small market over HTTP: a rights holder with a title, holdings and listings. */
+final class Market {
+
+  private static final AtomicInteger SEQ = new AtomicInteger();
+
+  final int port;
+  final Http admin;
+  final Http holder;
+  final String holderName;
+  final String holderPassword = "holder-password-1";
+  String titleId;
+
+  Market(int port, String adminPassword) {
+    this.port = port;
+    this.admin = Http.basic(port, "admin", adminPassword);
+    int n = SEQ.incrementAndGet() + (int) (System.nanoTime() % 100_000);
+    Http.Response org = admin.post("/api/v1/organizations",
+        Map.of("name", "Holder " + n, "kind", "RIGHTS_HOLDER", "country", "CN"));
+    assertThat(org.status()).as(org.body()).isEqualTo(201);
+    holderName = "holder-" + n;
+    Http.Response user = admin.post("/api/v1/users", Map.of("username", holderName, "password", holderPassword,
+        "displayName", "Holder", "organizationId", org.get("id"), "roles", List.of("RIGHTS_HOLDER")));
+    assertThat(user.status()).as(user.body()).isEqualTo(201);
+    holder = Http.basic(port, holderName, holderPassword);
+  }
+
+  Market withTitle() {
+    Http.Response title = holder.post("/api/v1/titles", Map.of("name", "Title of " + holderName, "kind", "SERIES",
+        "episodes", 12, "minutesPerEpisode", 40, "originalLanguage", "zh", "productionYear", 2025));
+    assertThat(title.status()).as(title.body()).isEqualTo(201);
+    titleId = title.get("id");
+    Http.Response holding = holder.post("/api/v1/titles/" + titleId + "/holdings", Map.of(
+        "territories", List.of("GREATER_CHINA"), "media", List.of("ALL_MEDIA"), "languages", List.of("zh"),
+        "termStart", "2026-01-01", "termEnd", "2035-12-31", "exclusive", true, "sublicensable", false,
+        "evidenceSha256", "a".repeat(64)));
+    assertThat(holding.status()).as(holding.body()).isEqualTo(201);
+    return this;
+  }
+
+  String draftListing() {
+    Instant start = Instant.now().plus(30, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+    Http.Response listing = holder.post("/api/v1/listings", Map.of(
+        "titleId", titleId,
+        "window", Map.of("territories", List.of("CN"), "media", List.of("SVOD"), "languages", List.of("zh"),
+            "termStart", "2027-01-01", "termEnd", "2028-12-31", "exclusive", true),
+        "saleMode", "ENGLISH", "currency", "CNY", "startingPrice", 100_000_00, "increment", 1_000_00,
+        "deposit", 10_000_00,
+        "schedule", Map.of("biddingStartsAt", start.toString(), "biddingEndsAt", start.plus(2, ChronoUnit.DAYS)
+            .toString(), "timedPeriodSeconds", 300),
+        "signingDays", 3));
+    assertThat(listing.status()).as(listing.body()).isEqualTo(201);
+    return listing.get("id");
+  }
+}
