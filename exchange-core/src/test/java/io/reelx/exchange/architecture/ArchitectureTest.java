@@ -46,11 +46,20 @@ class ArchitectureTest {
    * to well under one. The global setting is restored straight after.
    */
   static JavaClasses importMain(String... packages) {
+    return withoutResolving(() ->
+        new ClassFileImporter().withImportOption(new ImportOption.DoNotIncludeTests()).importPackages(packages));
+  }
+
+  static JavaClasses importOffenders(Class<?>... offenders) {
+    return withoutResolving(() -> new ClassFileImporter().importClasses(offenders));
+  }
+
+  private static JavaClasses withoutResolving(Supplier<JavaClasses> importer) {
     ArchConfiguration configuration = ArchConfiguration.get();
     boolean resolve = configuration.resolveMissingDependenciesFromClassPath();
     configuration.setResolveMissingDependenciesFromClassPath(false);
     try {
-      return new ClassFileImporter().withImportOption(new ImportOption.DoNotIncludeTests()).importPackages(packages);
+      return importer.get();
     } finally {
       configuration.setResolveMissingDependenciesFromClassPath(resolve);
     }
@@ -119,7 +128,7 @@ class ArchitectureTest {
 
   @Test
   void the_wall_clock_condition_catches_calls_and_method_references_but_not_an_injected_clock() {
-    JavaClasses offenders = new ClassFileImporter().importClasses(CallsInstantNow.class, ReferencesLocalDateNow.class,
+    JavaClasses offenders = importOffenders(CallsInstantNow.class, ReferencesLocalDateNow.class,
         CallsSystemUtc.class, ReadsAnInjectedClock.class);
     List<String> violations = classes().should(notReadTheWallClock()).evaluate(offenders).getFailureReport().getDetails();
     assertThat(violations).hasSize(3);
@@ -131,7 +140,7 @@ class ArchitectureTest {
 
   @Test
   void the_floating_point_condition_catches_fields_parameters_return_types_arrays_and_type_arguments() {
-    JavaClasses offenders = new ClassFileImporter().importClasses(FloatingPointEverywhere.class, ExactOnly.class);
+    JavaClasses offenders = importOffenders(FloatingPointEverywhere.class, ExactOnly.class);
     List<String> violations =
         classes().should(haveNoFloatingPointInSignatures()).evaluate(offenders).getFailureReport().getDetails();
     assertThat(String.join("\n", violations))

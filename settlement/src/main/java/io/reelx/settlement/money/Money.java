@@ -1,5 +1,6 @@
 package io.reelx.settlement.money;
 
+import java.math.BigDecimal;
 import java.util.Currency;
 import java.util.Objects;
 
@@ -78,12 +79,6 @@ public record Money(long minor, String currency) implements Comparable<Money> {
   @Override
   public String toString() {
     int digits = Math.max(0, Currency.getInstance(currency).getDefaultFractionDigits());
-    if (digits == 0) {
-      return currency + " " + minor;
-    }
-    long scale = (long) Math.pow(10, digits);
-    String sign = minor < 0 ? "-" : "";
-    long abs = Math.abs(minor);
-    return String.format("%s %s%d.%0" + digits + "d", currency, sign, abs / scale, abs % scale);
+    return currency + " " + BigDecimal.valueOf(minor, digits).toPlainString();
   }
 }

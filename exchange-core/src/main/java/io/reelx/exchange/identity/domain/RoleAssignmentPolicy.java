@@ -12,7 +12,7 @@ public final class RoleAssignmentPolicy {
   private RoleAssignmentPolicy() {}
 
   public static void check(OrganizationKind kind, Set<Role> roles) {
-    if (roles.isEmpty()) {
+    if (roles == null || roles.isEmpty()) {
       throw new RuleViolation("role-required", "A user needs at least one role");
     }
     for (Role role : roles) {

@@ -9,4 +9,8 @@ public record UserRegistered(
     String username,
     String displayName,
     Set<Role> roles)
-    implements IdentityEvent {}
+    implements IdentityEvent {
+  public UserRegistered {
+    roles = Set.copyOf(roles);
+  }
+}

@@ -42,8 +42,9 @@ import org.axonframework.spring.stereotype.Aggregate;
  * </pre>
  *
  * Submission and approval both require the window to be within the holder's avails and bidding
- * to start in the future. Only the holder's organisation submits and withdraws (to others a
- * private listing does not exist); only operators approve, reject, suspend and resume. Every
+ * to start in the future. Only the holder's organisation submits (to others a private listing
+ * does not exist); the holder or an operator withdraws; only operators approve, reject, suspend
+ * and resume. Every
  * handler returns the aggregate version after the change, which the API exposes as the ETag.
  */
 @Aggregate(cache = "aggregateCache", snapshotTriggerDefinition = "snapshotTrigger")
@@ -69,9 +70,7 @@ public class Listing {
     if (c.signingDays() < 1 || c.signingDays() > 30) {
       throw new InvalidValue("signingDays", "must be between 1 and 30 working days");
     }
-    if (!c.schedule().biddingStartsAt().isAfter(clock.instant())) {
-      throw new InvalidValue("schedule.biddingStartsAt", "must be in the future");
-    }
+    ListingSubmission.checkSchedule(c.schedule(), clock.instant());
     if (c.sale().mode() == io.reelx.exchange.listing.domain.SaleMode.ENGLISH
         && c.schedule().timedPeriodSeconds() == null) {
       throw new RuleViolation("timed-period-required", "An ENGLISH auction needs schedule.timedPeriodSeconds");
@@ -115,7 +114,8 @@ public class Listing {
     if (!status.withdrawable()) {
       throw new StateConflict("A listing that is " + status + " can no longer be withdrawn");
     }
-    apply(new ListingWithdrawn(id, c.reason(), c.actor().userId()));
+    apply(new ListingWithdrawn(id, c.reason() == null || c.reason().isBlank() ? null : c.reason().strip(),
+        c.actor().userId()));
     return version();
   }
 

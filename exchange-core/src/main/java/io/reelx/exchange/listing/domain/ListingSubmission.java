@@ -20,6 +20,10 @@ public final class ListingSubmission {
           "The rights window is not within the holder's avails: "
               + avails.blockers().stream().map(Blockers::describe).collect(Collectors.joining("; ")));
     }
+    checkSchedule(schedule, now);
+  }
+
+  public static void checkSchedule(Schedule schedule, Instant now) {
     if (!schedule.biddingStartsAt().isAfter(now)) {
       throw new RuleViolation("schedule-in-past",
           "Bidding would start at " + schedule.biddingStartsAt() + ", which is not in the future");

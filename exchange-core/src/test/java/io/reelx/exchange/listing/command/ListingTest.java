@@ -62,7 +62,7 @@ class ListingTest {
   static final String TITLE_NAME = "The Long Night";
   static final ListingId LISTING = new ListingId("l-1");
 
-  /** Held exclusively and sublicensably: US and CA, all VOD, English and Chinese, 2026-2028. */
+  /** Held exclusively and sublicensably: US and CA, all VOD, English, 2026-2028. */
   static final RightsWindow HELD = window(TerritorySet.of("US", "CA"), Media.VOD, "2026-01-01", "2028-12-31");
   /** Offered: US, SVOD, English, one year inside the holding. */
   static final RightsWindow OFFERED = window(TerritorySet.of("US"), Media.SVOD, "2026-06-01", "2027-05-31");
@@ -162,7 +162,7 @@ class ListingTest {
     fixture.givenNoPriorActivity()
         .when(create(HOLDER, TITLE, ENGLISH, new Schedule(startsAt, startsAt.plusSeconds(3_600), 300), 10))
         .expectNoEvents()
-        .expectException(invalidValue("schedule.biddingStartsAt"));
+        .expectException(ruleViolation("schedule-in-past"));
   }
 
   @ParameterizedTest

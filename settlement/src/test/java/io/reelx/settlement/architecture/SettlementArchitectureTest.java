@@ -1,0 +1,251 @@
+package io.reelx.settlement.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.ArchConfiguration;
+import com.tngtech.archunit.core.domain.AccessTarget;
+import com.tngtech.archunit.core.domain.JavaAccess;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaCodeUnit;
+import com.tngtech.archunit.core.domain.JavaField;
+import com.tngtech.archunit.core.domain.JavaParameter;
+import com.tngtech.archunit.core.domain.JavaType;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Settlement is the money core: it knows nothing of the exchange, never holds floating point and
+ * never asks the wall clock (callers pass dates and instants in). Test classes are not imported;
+ * ArchUnit's default of failing a rule that has nothing to check stays on.
+ */
+class SettlementArchitectureTest {
+
+  private static final JavaClasses MAIN = withoutResolving(() ->
+      new ClassFileImporter().withImportOption(new ImportOption.DoNotIncludeTests()).importPackages("io.reelx.settlement"));
+
+  private static final ArchRule KNOWS_NOTHING_OF_THE_EXCHANGE = noClasses()
+      .that().resideInAPackage("io.reelx.settlement..")
+      .should().dependOnClassesThat().resideInAPackage("io.reelx.exchange..")
+      .because("settlement is consumed by the exchange, never the other way round");
+
+  private static final ArchRule NO_FLOATING_POINT = classes()
+      .that().resideInAPackage("io.reelx.settlement..")
+      .should(haveNoFloatingPointInSignatures())
+      .because("money is Money(long minor, currency) and rates are basis points");
+
+  private static final ArchRule NO_WALL_CLOCK = classes()
+      .that().resideInAPackage("io.reelx.settlement..")
+      .should(notReadTheWallClock())
+      .because("settlement is told the time; it never reads it");
+
+  @Test
+  void the_importer_sees_the_main_classes_and_no_tests() {
+    assertThat(MAIN.contain("io.reelx.settlement.money.Money")).isTrue();
+    assertThat(MAIN.contain(SettlementArchitectureTest.class)).isFalse();
+  }
+
+  @Test
+  void settlement_never_depends_on_the_exchange() {
+    KNOWS_NOTHING_OF_THE_EXCHANGE.check(MAIN);
+  }
+
+  @Test
+  void no_settlement_class_has_a_double_or_float_field_parameter_or_return_type() {
+    NO_FLOATING_POINT.check(MAIN);
+  }
+
+  @Test
+  void no_settlement_class_reads_the_wall_clock() {
+    NO_WALL_CLOCK.check(MAIN);
+  }
+
+  // ---- the custom conditions must be able to fail: run them over deliberate offenders ----------
+
+  @Test
+  void the_wall_clock_condition_catches_calls_and_method_references_but_not_an_injected_clock() {
+    JavaClasses offenders = withoutResolving(() -> new ClassFileImporter().importClasses(
+        CallsSystemMillis.class, ReferencesInstantNow.class, CallsSystemUtc.class, AsksAZonedNow.class,
+        ReadsAnInjectedClock.class));
+    List<String> violations = classes().should(notReadTheWallClock()).evaluate(offenders).getFailureReport().getDetails();
+    assertThat(violations).hasSize(4);
+    assertThat(String.join("\n", violations)).doesNotContain(ReadsAnInjectedClock.class.getName());
+  }
+
+  @Test
+  void the_floating_point_condition_catches_fields_parameters_return_types_arrays_and_type_arguments() {
+    JavaClasses offenders = withoutResolving(() -> new ClassFileImporter().importClasses(
+        FloatingPointEverywhere.class, ExactOnly.class));
+    List<String> violations =
+        classes().should(haveNoFloatingPointInSignatures()).evaluate(offenders).getFailureReport().getDetails();
+    assertThat(String.join("\n", violations))
+        .contains("fxRate", "scale(", "share(", "splits", "weights")
+        .doesNotContain(ExactOnly.class.getName());
+  }
+
+  static class CallsSystemMillis {
+    long at() {
+      return System.currentTimeMillis();
+    }
+  }
+
+  static class ReferencesInstantNow {
+    Supplier<Instant> now() {
+      return Instant::now;
+    }
+  }
+
+  static class CallsSystemUtc {
+    Clock clock() {
+      return Clock.systemUTC();
+    }
+  }
+
+  static class AsksAZonedNow {
+    LocalDateTime at() {
+      return LocalDateTime.now(ZoneId.of("Asia/Shanghai"));
+    }
+  }
+
+  static class ReadsAnInjectedClock {
+    Instant at(Clock clock) {
+      return Instant.now(clock);
+    }
+  }
+
+  static class FloatingPointEverywhere {
+    double fxRate;
+    float[] splits;
+    List<Double> weights;
+
+    long scale(Float factor) {
+      return factor.longValue();
+    }
+
+    double share() {
+      return 0;
+    }
+  }
+
+  static class ExactOnly {
+    long minor;
+    List<Long> amounts;
+
+    long total(long a, int b) {
+      return a + b;
+    }
+  }
+
+  // ---- conditions (the same house rules as exchange-core's ArchitectureTest) -------------------
+
+  private static final Set<String> NOW_OWNERS = Set.of("java.time.Instant", "java.time.LocalDate",
+      "java.time.LocalDateTime", "java.time.LocalTime", "java.time.OffsetDateTime", "java.time.ZonedDateTime");
+
+  private static final Set<String> FLOATING_POINT = Set.of("double", "float", "java.lang.Double", "java.lang.Float");
+
+  /** Every rule judges dependencies by name, so Spring/JDK targets need not be read from the classpath. */
+  private static JavaClasses withoutResolving(Supplier<JavaClasses> importer) {
+    ArchConfiguration configuration = ArchConfiguration.get();
+    boolean resolve = configuration.resolveMissingDependenciesFromClassPath();
+    configuration.setResolveMissingDependenciesFromClassPath(false);
+    try {
+      return importer.get();
+    } finally {
+      configuration.setResolveMissingDependenciesFromClassPath(resolve);
+    }
+  }
+
+  /**
+   * No {@code now()} / {@code now(ZoneId)} of the java.time types, no {@code System.currentTimeMillis()},
+   * no {@code Clock.systemUTC()}, {@code Clock.systemDefaultZone()} or {@code Clock.system(ZoneId)}.
+   * Method references count as reads.
+   */
+  static ArchCondition<JavaClass> notReadTheWallClock() {
+    return new ArchCondition<>("not read the wall clock") {
+      @Override
+      public void check(JavaClass javaClass, ConditionEvents events) {
+        Set<JavaAccess<?>> accesses = new LinkedHashSet<>(javaClass.getAccessesFromSelf());
+        accesses.addAll(javaClass.getCodeUnitReferencesFromSelf());
+        for (JavaAccess<?> access : accesses) {
+          if (isWallClockRead(access)) {
+            events.add(SimpleConditionEvent.violated(access, access.getDescription()));
+          }
+        }
+      }
+    };
+  }
+
+  private static boolean isWallClockRead(JavaAccess<?> access) {
+    if (!(access.getTarget() instanceof AccessTarget.CodeUnitAccessTarget)) {
+      return false;
+    }
+    AccessTarget.CodeUnitAccessTarget target = (AccessTarget.CodeUnitAccessTarget) access.getTarget();
+    String owner = target.getOwner().getName();
+    String name = target.getName();
+    List<JavaClass> params = target.getRawParameterTypes();
+    boolean noneOrZone = params.isEmpty()
+        || (params.size() == 1 && params.get(0).getName().equals("java.time.ZoneId"));
+    if (name.equals("now") && NOW_OWNERS.contains(owner)) {
+      return noneOrZone;
+    }
+    if (owner.equals("java.lang.System")) {
+      return name.equals("currentTimeMillis");
+    }
+    if (owner.equals("java.time.Clock")) {
+      return name.equals("systemUTC") || name.equals("systemDefaultZone") || name.equals("system");
+    }
+    return false;
+  }
+
+  static ArchCondition<JavaClass> haveNoFloatingPointInSignatures() {
+    return new ArchCondition<>("have no double/float/Double/Float field, parameter or return type") {
+      @Override
+      public void check(JavaClass javaClass, ConditionEvents events) {
+        for (JavaField field : javaClass.getFields()) {
+          if (floatingPoint(field.getType())) {
+            events.add(SimpleConditionEvent.violated(field, field.getFullName() + " has type " + field.getType()));
+          }
+        }
+        for (JavaCodeUnit unit : javaClass.getCodeUnits()) {
+          if (floatingPoint(unit.getReturnType())) {
+            events.add(SimpleConditionEvent.violated(unit, unit.getFullName() + " returns " + unit.getReturnType()));
+          }
+          for (JavaParameter parameter : unit.getParameters()) {
+            if (floatingPoint(parameter.getType())) {
+              events.add(SimpleConditionEvent.violated(unit,
+                  unit.getFullName() + " takes " + parameter.getType() + " (parameter " + parameter.getIndex() + ")"));
+            }
+          }
+        }
+      }
+    };
+  }
+
+  private static boolean floatingPoint(JavaType type) {
+    for (JavaClass raw : type.getAllInvolvedRawTypes()) {
+      JavaClass base = raw;
+      while (base.isArray()) {
+        base = base.getComponentType();
+      }
+      if (FLOATING_POINT.contains(base.getName())) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
