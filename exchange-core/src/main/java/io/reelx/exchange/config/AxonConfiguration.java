@@ -19,6 +19,10 @@ import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.SerializationFeature;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.ApplicationContext;
@@ -54,6 +58,21 @@ public class AxonConfiguration {
   }
 
   record ClockBinding(Clock clock) {}
+
+  /**
+   * Messages and snapshots are stored by their fields: records keep their components, and an
+   * aggregate snapshot holds its private state (Jackson's default would see no getters and
+   * store an empty object).
+   */
+  @Bean
+  Jackson3SerializerCustomizer storedByFields() {
+    return builder -> builder
+        .changeDefaultVisibility(v -> v.withFieldVisibility(JsonAutoDetect.Visibility.ANY)
+            .withGetterVisibility(JsonAutoDetect.Visibility.NONE)
+            .withIsGetterVisibility(JsonAutoDetect.Visibility.NONE))
+        .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+  }
 
   @Bean
   Cache aggregateCache() {

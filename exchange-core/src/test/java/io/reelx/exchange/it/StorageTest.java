@@ -41,6 +41,11 @@ class StorageTest extends IntegrationTest {
       sleep(50);
     }
     assertThat(snapshots).isPositive();
+    String snapshot = jdbc.sql("SELECT convert_from(payload, 'UTF8') FROM snapshotevententry"
+            + " WHERE aggregateidentifier = ? ORDER BY sequencenumber DESC LIMIT 1")
+        .param(market.titleId).query(String.class).single();
+    assertThat(snapshot).as("the snapshot holds the aggregate's state")
+        .contains("\"owner\"").contains(market.titleId);
   }
 
   @Test

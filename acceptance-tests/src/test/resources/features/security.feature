@@ -1,0 +1,60 @@
+Feature: Who may do and see what
+  Every request is authenticated (HTTP Basic or an API token); every action checks the
+  caller's roles; and an organisation's private data is invisible to other members -
+  the exchange answers "not found", not "forbidden", so it does not even confirm that
+  it exists.
+
+  Background:
+    Given a rights holder "Mango Pictures" with a user "mango-ann"
+    And a platform "Lychee TV" with a user "lychee-lee"
+    And "mango-ann" has registered the title "Moonlit Courtyard"
+    And "Mango Pictures" holds "Moonlit Courtyard" non-exclusively: ALL_MEDIA in GREATER_CHINA, languages zh, from 2027-01-01 to 2031-12-31
+
+  Scenario: Callers who cannot prove who they are are turned away
+    When someone without credentials asks who they are
+    Then it is refused as unauthenticated
+    When "mango-ann" signs in with a wrong password
+    Then it is refused as unauthenticated
+    When someone presents a made-up API token
+    Then it is refused as unauthenticated
+
+  Scenario: A platform cannot register titles
+    When "lychee-lee" tries to register the title "Borrowed Moon"
+    Then it is refused as forbidden
+
+  Scenario: Only the operator admits organisations
+    When "mango-ann" tries to admit "Shadow Films" as a rights holder
+    Then it is refused as forbidden
+
+  Scenario: Neither a platform nor the rights holder itself can approve a listing
+    Given "mango-ann" has submitted an English auction of "Moonlit Courtyard"
+    When "lychee-lee" tries to approve the listing
+    Then it is refused as forbidden
+    When "mango-ann" tries to approve the listing
+    Then it is refused as forbidden
+    And the listing is still SUBMITTED
+
+  Scenario: Another rights holder's drafts and holdings are invisible
+    Given a rights holder "Durian Studios" with a user "durian-dan"
+    And "mango-ann" has offered "Moonlit Courtyard" in an English auction
+    When "durian-dan" tries to look at the listing
+    Then it is refused as not found
+    When "durian-dan" tries to list the holdings of "Moonlit Courtyard"
+    Then it is refused as not found
+
+  Scenario: The operator and the auditor read a listing's audit trail, in order
+    Given an auditor "audrey-aud" at the exchange
+    And "mango-ann" has submitted an English auction of "Moonlit Courtyard"
+    And the listing has been approved
+    When the operator reads the audit trail of the listing
+    Then the trail tells the listing's story: ListingCreated, ListingSubmitted, ListingApproved
+    When "audrey-aud" reads the audit trail of the listing
+    Then the trail tells the listing's story: ListingCreated, ListingSubmitted, ListingApproved
+
+  Scenario: Members of the exchange do not read the audit trail, not even of their own listing
+    Given "mango-ann" has submitted an English auction of "Moonlit Courtyard"
+    And the listing has been approved
+    When "mango-ann" tries to read the audit trail of the listing
+    Then it is refused as forbidden
+    When "lychee-lee" tries to read the audit trail of the listing
+    Then it is refused as forbidden
