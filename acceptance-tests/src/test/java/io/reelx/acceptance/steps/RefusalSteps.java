@@ -39,6 +39,13 @@ public class RefusalSteps {
     assertThat(problem.getErrors()).allSatisfy(e -> assertThat(e.getReason()).isNotBlank());
   }
 
+  @Then("the refusal's code is {string}")
+  public void theRefusalsCodeIs(String code) {
+    Problem problem = world.lastOutcome().problem();
+    assertThat(problem.getCode()).as("code of %s", world.lastOutcome()).isEqualTo(code);
+    assertThat(problem.getDetail()).as("detail of %s", world.lastOutcome()).isNotBlank();
+  }
+
   @Then("the refusal explains why")
   public void theRefusalExplainsWhy() {
     assertThat(world.lastOutcome().problem().getDetail()).as("detail of %s", world.lastOutcome()).isNotBlank();

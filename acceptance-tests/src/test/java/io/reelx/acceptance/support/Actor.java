@@ -1,6 +1,7 @@
 package io.reelx.acceptance.support;
 
 import io.reelx.client.ApiClient;
+import io.reelx.client.api.AuctionsApi;
 import io.reelx.client.api.AuditApi;
 import io.reelx.client.api.ListingsApi;
 import io.reelx.client.api.MeApi;
@@ -14,8 +15,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
+import java.util.stream.Stream;
 
 /**
  * Someone talking to the exchange over HTTP: a user with a password (HTTP Basic), a holder of an
@@ -101,6 +104,10 @@ public final class Actor {
     return new ListingsApi(client);
   }
 
+  public AuctionsApi auctions() {
+    return new AuctionsApi(client);
+  }
+
   public AuditApi audit() {
     return new AuditApi(client);
   }
@@ -128,6 +135,23 @@ public final class Actor {
       Thread.currentThread().interrupt();
       throw new AssertionError("Interrupted", e);
     }
+  }
+
+  /**
+   * Opens a server-sent-event stream (what the generated client cannot do: it would wait for the
+   * end of the body). The answer completes once the headers are in; its lines arrive as sent.
+   */
+  public CompletableFuture<HttpResponse<Stream<String>>> openEventStream(String path) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(client.getBaseUri() + path))
+        .header("Accept", "text/event-stream")
+        .GET();
+    credentials.accept(request);
+    return client.getHttpClient()
+        .sendAsync(request.build(), HttpResponse.BodyHandlers.ofLines())
+        .thenApply(response -> {
+          statusObserver.accept(response.statusCode());
+          return response;
+        });
   }
 
   public com.fasterxml.jackson.databind.ObjectMapper json() {

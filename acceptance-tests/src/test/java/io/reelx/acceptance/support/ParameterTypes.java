@@ -21,6 +21,14 @@ public class ParameterTypes {
     return world.actor(text.startsWith("\"") ? text.substring(1, text.length() - 1) : text);
   }
 
+  /** One or more quoted names: "lychee-lee", or "lychee-lee" and "durian-dan". */
+  @ParameterType("\"[^\"]+\"(?:(?:, | and )\"[^\"]+\")*")
+  public List<Actor> actors(String text) {
+    return Arrays.stream(text.split("(?<=\")(?:, | and )(?=\")"))
+        .map(quoted -> world.actor(quoted.substring(1, quoted.length() - 1)))
+        .toList();
+  }
+
   /** "CN, HK and TW", "zh,en", "RIGHTS_HOLDER". */
   @ParameterType("[A-Za-z_]+(?:(?:, ?| and )[A-Za-z_]+)*")
   public List<String> list(String text) {

@@ -15,12 +15,14 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -97,6 +99,50 @@ public final class Requests {
         .description("Exclusive-quality micro-drama, SVOD in mainland China and Hong Kong.");
     terms.forEach((key, value) -> apply(request, key.trim(), value.trim()));
     return request;
+  }
+
+  /**
+   * A sale in {@code mode} of the same window as {@link #englishAuction}, on a schedule measured in
+   * seconds from now, with no reserve unless the scenario names one. Schedule terms: "bidding
+   * opens" ("in 3 seconds"), "free period" or "bidding closes" ("3 seconds" / "3 seconds later",
+   * counted from the opening) and "timed period" ("3 seconds", ENGLISH only). Other terms as for
+   * {@link #englishAuction}.
+   */
+  public static CreateListingRequest sale(String titleId, SaleMode mode, Map<String, String> terms) {
+    Map<String, String> rest = new LinkedHashMap<>();
+    Duration opensIn = Duration.ofSeconds(3);
+    Duration open = Duration.ofSeconds(3);
+    Integer timedPeriod = mode == SaleMode.ENGLISH ? 3 : null;
+    for (Map.Entry<String, String> term : terms.entrySet()) {
+      String key = term.getKey().trim();
+      String value = term.getValue().trim();
+      switch (key) {
+        case "bidding opens" -> opensIn = seconds(value.replaceFirst("^in ", ""));
+        case "free period", "bidding closes" -> open = seconds(value.replaceFirst(" later$", ""));
+        case "timed period" -> timedPeriod = (int) seconds(value).toSeconds();
+        default -> rest.put(key, value);
+      }
+    }
+    CreateListingRequest request = englishAuction(titleId, Map.of())
+        .saleMode(mode)
+        .reservePrice(null)
+        .increment(mode == SaleMode.ENGLISH ? 5_000_000L : null);
+    rest.forEach((key, value) -> apply(request, key, value));
+    OffsetDateTime opens = OffsetDateTime.now(ZoneOffset.UTC).plus(opensIn);
+    request.schedule(new Schedule()
+        .biddingStartsAt(opens)
+        .biddingEndsAt(opens.plus(open))
+        .timedPeriodSeconds(timedPeriod));
+    return request;
+  }
+
+  /** "3 seconds", "1 second". */
+  private static Duration seconds(String value) {
+    String[] parts = value.split(" ");
+    if (parts.length != 2 || !parts[1].startsWith("second")) {
+      throw new IllegalArgumentException("Expected a number of seconds, not '" + value + "'");
+    }
+    return Duration.ofSeconds(Long.parseLong(parts[0]));
   }
 
   private static void apply(CreateListingRequest request, String key, String value) {

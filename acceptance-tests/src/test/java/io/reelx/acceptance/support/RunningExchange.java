@@ -100,6 +100,10 @@ public final class RunningExchange {
           "--reelx.data-dir=" + dataDir,
           "--reelx.embedded-postgres.fsync=false",
           "--reelx.admin.password=" + adminPassword,
+          // Whole auctions in seconds: timed periods as short as one second.
+          "--reelx.auction.min-timed-period-seconds=1",
+          // No graceful drain at the end of the run: an event stream still open would hold it up.
+          "--server.shutdown=immediate",
           "--spring.main.banner-mode=off",
           "--logging.level.root=WARN",
           "--logging.level.org.springframework.context.support.PostProcessorRegistrationDelegate=ERROR",

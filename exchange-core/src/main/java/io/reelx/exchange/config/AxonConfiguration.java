@@ -5,6 +5,7 @@ import com.github.kagkarlsson.scheduler.task.Task;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import io.reelx.exchange.listing.domain.AuctionSettings;
 import javax.sql.DataSource;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
@@ -20,7 +21,6 @@ import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.SerializationFeature;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,9 +45,16 @@ public class AxonConfiguration {
   /** Tracking group for the listing search read model. */
   public static final String LISTING_VIEW = "listing-view";
 
+  /** Subscribing group that pushes committed changes to open event streams. */
+  public static final String LIVE = "live";
+
+  /** Tracking group for registrations and the bid book. */
+  public static final String AUCTION_VIEW = "auction-view";
+
+  /** Microsecond ticks: what PostgreSQL keeps, so a time reads back exactly as it was stated. */
   @Bean
   Clock clock() {
-    return Clock.systemUTC();
+    return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
   }
 
   /** Event timestamps come from the injected clock, like every other domain time. */
@@ -60,18 +67,20 @@ public class AxonConfiguration {
   record ClockBinding(Clock clock) {}
 
   /**
-   * Messages and snapshots are stored by their fields: records keep their components, and an
-   * aggregate snapshot holds its private state (Jackson's default would see no getters and
-   * store an empty object).
+   * Stored messages tolerate fields added later (old events simply lack them). Aggregates declare
+   * their own field visibility (see {@code io.reelx.exchange.shared.command.SnapshotState}) so snapshots hold their private state.
    */
   @Bean
-  Jackson3SerializerCustomizer storedByFields() {
+  Jackson3SerializerCustomizer tolerantReader() {
     return builder -> builder
-        .changeDefaultVisibility(v -> v.withFieldVisibility(JsonAutoDetect.Visibility.ANY)
-            .withGetterVisibility(JsonAutoDetect.Visibility.NONE)
-            .withIsGetterVisibility(JsonAutoDetect.Visibility.NONE))
         .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
         .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+  }
+
+  @Bean
+  AuctionSettings auctionSettings(Environment env) {
+    return new AuctionSettings(env.getProperty("reelx.auction.min-timed-period-seconds", Integer.class,
+        AuctionSettings.DEFAULT.minTimedPeriodSeconds()));
   }
 
   @Bean
@@ -89,7 +98,8 @@ public class AxonConfiguration {
   void configureProcessing(EventProcessingConfigurer processing) {
     processing
         .registerSubscribingEventProcessor(REGISTERS)
-        .registerListenerInvocationErrorHandler(REGISTERS, c -> PropagatingErrorHandler.instance());
+        .registerListenerInvocationErrorHandler(REGISTERS, c -> PropagatingErrorHandler.instance())
+        .registerSubscribingEventProcessor(LIVE);
   }
 
   @Bean

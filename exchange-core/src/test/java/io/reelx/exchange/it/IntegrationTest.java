@@ -28,6 +28,7 @@ public abstract class IntegrationTest {
     registry.add("reelx.embedded-postgres.fsync", () -> "false");
     registry.add("reelx.admin.password", () -> ADMIN_PASSWORD);
     registry.add("reelx.axon.snapshot-threshold", () -> "5");
+    registry.add("reelx.auction.min-timed-period-seconds", () -> "1");
   }
 
   protected Market market() {

@@ -47,6 +47,44 @@ final class Market {
     return this;
   }
 
+  /** A platform organisation with one bidding user; returns its client. */
+  Http platform(String name) {
+    Http.Response org = admin.post("/api/v1/organizations",
+        Map.of("name", name + " " + holderName, "kind", "PLATFORM", "country", "CN"));
+    assertThat(org.status()).as(org.body()).isEqualTo(201);
+    String username = (name + "-" + holderName).toLowerCase().replaceAll("[^a-z0-9-]", "-");
+    Http.Response user = admin.post("/api/v1/users", Map.of("username", username, "password", holderPassword,
+        "displayName", name, "organizationId", org.get("id"), "roles", List.of("PLATFORM")));
+    assertThat(user.status()).as(user.body()).isEqualTo(201);
+    return Http.basic(port, username, holderPassword);
+  }
+
+  /** An announced ENGLISH auction (no deposit) opening in a few seconds, with a short timed period. */
+  String announcedAuction(Instant biddingStartsAt, Instant biddingEndsAt, int timedPeriodSeconds) {
+    Http.Response listing = holder.post("/api/v1/listings", Map.of(
+        "titleId", titleId,
+        "window", Map.of("territories", List.of("CN"), "media", List.of("SVOD"), "languages", List.of("zh"),
+            "termStart", "2027-01-01", "termEnd", "2028-12-31", "exclusive", false),
+        "saleMode", "ENGLISH", "currency", "CNY", "startingPrice", 1000, "increment", 100, "deposit", 0,
+        "schedule", Map.of("biddingStartsAt", biddingStartsAt.toString(), "biddingEndsAt", biddingEndsAt.toString(),
+            "timedPeriodSeconds", timedPeriodSeconds),
+        "signingDays", 3));
+    assertThat(listing.status()).as(listing.body()).isEqualTo(201);
+    String id = listing.get("id");
+    assertThat(holder.post("/api/v1/listings/" + id + "/submit", null).status()).isEqualTo(200);
+    assertThat(admin.post("/api/v1/listings/" + id + "/approve", null).status()).isEqualTo(200);
+    return id;
+  }
+
+  /** Registers the platform for the listing and qualifies it (no deposit due). */
+  void qualify(Http platform, String listingId) {
+    Http.Response registration = platform.post("/api/v1/listings/" + listingId + "/registrations", null);
+    assertThat(registration.status()).as(registration.body()).isEqualTo(201);
+    Http.Response qualified = admin.post("/api/v1/listings/" + listingId + "/registrations/"
+        + registration.get("id") + "/qualify", null);
+    assertThat(qualified.status()).as(qualified.body()).isEqualTo(200);
+  }
+
   String draftListing() {
     Instant start = Instant.now().plus(30, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
     Http.Response listing = holder.post("/api/v1/listings", Map.of(

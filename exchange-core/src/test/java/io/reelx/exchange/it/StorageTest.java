@@ -13,6 +13,7 @@ class StorageTest extends IntegrationTest {
 
   @Autowired JdbcClient jdbc;
   @Autowired EventProcessingConfiguration processing;
+  @Autowired org.axonframework.common.caching.Cache aggregateCache;
 
   @Test
   void events_are_stored_in_postgresql_as_json() {
@@ -46,6 +47,19 @@ class StorageTest extends IntegrationTest {
         .param(market.titleId).query(String.class).single();
     assertThat(snapshot).as("the snapshot holds the aggregate's state")
         .contains("\"owner\"").contains(market.titleId);
+
+    aggregateCache.removeAll();
+    Http.Response afterReload = market.holder.post("/api/v1/titles/" + market.titleId + "/holdings", Map.of(
+        "territories", java.util.List.of("KR"), "media", java.util.List.of("SVOD"), "languages",
+        java.util.List.of("ko"), "termStart", "2026-01-01", "termEnd", "2027-12-31", "exclusive", false,
+        "sublicensable", false, "evidenceSha256", "c".repeat(64)));
+    assertThat(afterReload.status()).as("a command on the aggregate loaded from its snapshot: " + afterReload.body())
+        .isEqualTo(201);
+    Http.Response stranger = market().holder.post("/api/v1/titles/" + market.titleId + "/holdings", Map.of(
+        "territories", java.util.List.of("KR"), "media", java.util.List.of("SVOD"), "languages",
+        java.util.List.of("ko"), "termStart", "2026-01-01", "termEnd", "2027-12-31", "exclusive", false,
+        "sublicensable", false, "evidenceSha256", "c".repeat(64)));
+    assertThat(stranger.status()).as("the reloaded aggregate still knows its owner").isEqualTo(404);
   }
 
   @Test

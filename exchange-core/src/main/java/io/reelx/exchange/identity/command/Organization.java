@@ -7,10 +7,12 @@ import io.reelx.exchange.identity.domain.OrganizationId;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import io.reelx.exchange.shared.command.SnapshotState;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /** An organisation taking part in the exchange. Lifecycle: created (and so far nothing else). */
 @Aggregate(cache = "aggregateCache")
+@SnapshotState
 public class Organization {
 
   @AggregateIdentifier private OrganizationId id;

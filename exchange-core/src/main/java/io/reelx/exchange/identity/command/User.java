@@ -10,6 +10,7 @@ import io.reelx.exchange.identity.domain.UserRegistered;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import io.reelx.exchange.shared.command.SnapshotState;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
@@ -17,6 +18,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * then any number of password changes and API tokens.
  */
 @Aggregate(cache = "aggregateCache")
+@SnapshotState
 public class User {
 
   @AggregateIdentifier private UserId id;

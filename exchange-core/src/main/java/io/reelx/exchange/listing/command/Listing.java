@@ -2,8 +2,20 @@ package io.reelx.exchange.listing.command;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import io.reelx.exchange.listing.domain.AuctionSettings;
+import io.reelx.exchange.listing.domain.Bid;
+import io.reelx.exchange.listing.domain.BidPlaced;
+import io.reelx.exchange.listing.domain.BidRules;
+import io.reelx.exchange.listing.domain.BidderQualified;
+import io.reelx.exchange.listing.domain.BidderRefused;
+import io.reelx.exchange.listing.domain.BiddingOpened;
+import io.reelx.exchange.listing.domain.DepositApplied;
+import io.reelx.exchange.listing.domain.DepositReceived;
+import io.reelx.exchange.listing.domain.DepositReleased;
 import io.reelx.exchange.listing.domain.ListingApproved;
+import io.reelx.exchange.listing.domain.ListingAwarded;
 import io.reelx.exchange.listing.domain.ListingCreated;
+import io.reelx.exchange.listing.domain.ListingFailed;
 import io.reelx.exchange.listing.domain.ListingId;
 import io.reelx.exchange.listing.domain.ListingRejected;
 import io.reelx.exchange.listing.domain.ListingResumed;
@@ -12,7 +24,13 @@ import io.reelx.exchange.listing.domain.ListingSubmission;
 import io.reelx.exchange.listing.domain.ListingSubmitted;
 import io.reelx.exchange.listing.domain.ListingSuspended;
 import io.reelx.exchange.listing.domain.ListingWithdrawn;
+import io.reelx.exchange.listing.domain.PlatformRegistered;
+import io.reelx.exchange.listing.domain.RegistrationId;
+import io.reelx.exchange.listing.domain.RegistrationStatus;
+import io.reelx.exchange.listing.domain.SaleMode;
+import io.reelx.exchange.listing.domain.SaleTerms;
 import io.reelx.exchange.listing.domain.Schedule;
+import io.reelx.exchange.listing.domain.TimedPeriodStarted;
 import io.reelx.exchange.rights.domain.AvailsRequest;
 import io.reelx.exchange.rights.domain.RightsWindow;
 import io.reelx.exchange.rights.domain.TitleId;
@@ -24,46 +42,92 @@ import io.reelx.exchange.shared.domain.NotFound;
 import io.reelx.exchange.shared.domain.RuleViolation;
 import io.reelx.exchange.shared.domain.StateConflict;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.apache.shiro.authz.UnauthorizedException;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
+import io.reelx.exchange.shared.command.SnapshotState;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
- * A rights holder's offer of a licence.
+ * A rights holder's offer of a licence, and the sale that follows.
  *
  * <pre>
- * DRAFT --submit--> SUBMITTED --approve--> ANNOUNCED --(auction, later)--> BIDDING ...
- *   ^                   |
- *   +-----reject--------+
- * DRAFT | SUBMITTED | ANNOUNCED --withdraw--> WITHDRAWN (final)
- * ANNOUNCED | BIDDING | COUNTDOWN --suspend--> SUSPENDED --resume--> the status it left
+ * DRAFT --submit--> SUBMITTED --approve--> ANNOUNCED --start--> BIDDING --free period ends--+
+ *   ^                   |                  (platforms register,                              |
+ *   +-----reject--------+                   pay deposits, qualify)     ENGLISH: COUNTDOWN <--+
+ *                                                                       (each bid restarts it)
+ * BIDDING | COUNTDOWN --close--> AWARDED (winner, price) | FAILED (no bids, below reserve, no buyer)
+ * FIXED_PRICE: the first qualified buyer's acceptance awards it at once.
+ * DRAFT | SUBMITTED | ANNOUNCED --withdraw--> WITHDRAWN
+ * ANNOUNCED | BIDDING | COUNTDOWN --suspend--> SUSPENDED --resume--> where it was, timers shifted
  * </pre>
  *
- * Submission and approval both require the window to be within the holder's avails and bidding
- * to start in the future. Only the holder's organisation submits (to others a private listing
- * does not exist); the holder or an operator withdraws; only operators approve, reject, suspend
- * and resume. Every
- * handler returns the aggregate version after the change, which the API exposes as the ETag.
+ * <p>Submission and approval require the window to be within the holder's avails and bidding to
+ * start in the future. The holder's organisation submits (to others a private listing does not
+ * exist); the holder or an operator withdraws; operators approve, reject, qualify, suspend and
+ * resume; finance records deposits; platforms register, bid and buy.
+ *
+ * <p>Time: one persistent deadline ({@link #TIMER}) runs the schedule. It fires at
+ * {@code closesAt}; if that has moved later (a bid restarted the countdown) it re-arms itself
+ * there. Commands also look at the clock, so a deadline that fires late never lets a bid in
+ * after the end, nor keeps one out after the start. At close, losers' deposits are released and
+ * the winner's is applied toward the price.
  */
 @Aggregate(cache = "aggregateCache", snapshotTriggerDefinition = "snapshotTrigger")
+@SnapshotState
 public class Listing {
 
-  @AggregateIdentifier private ListingId id;
+  static final String TIMER = "listing-timer";
+
+  /**
+   * The identifier as a plain string: deadlines store the aggregate's scope with its identifier,
+   * and a string is what comes back intact from the JSON serializer.
+   */
+  @AggregateIdentifier private String aggregateId;
+
+  private ListingId id;
   private String holder;
   private TitleId titleId;
   private RightsWindow window;
   private boolean exclusive;
   private boolean sublicensable;
+  private SaleTerms sale;
   private Schedule schedule;
   private ListingStatus status;
   private ListingStatus suspendedFrom;
+  private Instant suspendedAt;
+  private Instant closesAt;
+  private int timerGeneration;
+  private Map<String, Registration> registrations = new LinkedHashMap<>();
+  private Map<String, Bid> sealedBids = new LinkedHashMap<>();
+  private Bid high;
+  private long bidCount;
+
+  /** A bidder's standing on this listing. */
+  record Registration(
+      RegistrationId id, String organizationId, String bidderCode, RegistrationStatus status, long depositHeld) {
+
+    Registration with(RegistrationStatus newStatus, long held) {
+      return new Registration(id, organizationId, bidderCode, newStatus, held);
+    }
+  }
 
   protected Listing() {}
 
+  // ---- creation and review ------------------------------------------------------------------
+
   @CommandHandler
-  public Listing(CreateListing c, RightsRegister rights, Clock clock) {
+  public Listing(CreateListing c, RightsRegister rights, Clock clock, AuctionSettings settings) {
     TitleView title = rights.title(c.titleId())
         .filter(t -> t.ownerOrganizationId().equals(c.actor().organizationId()))
         .orElseThrow(() -> new InvalidValue("titleId", "no title with this id among your organisation's titles"));
@@ -71,8 +135,8 @@ public class Listing {
       throw new InvalidValue("signingDays", "must be between 1 and 30 working days");
     }
     ListingSubmission.checkSchedule(c.schedule(), clock.instant());
-    if (c.sale().mode() == io.reelx.exchange.listing.domain.SaleMode.ENGLISH
-        && c.schedule().timedPeriodSeconds() == null) {
+    settings.check(c.schedule());
+    if (c.sale().mode() == SaleMode.ENGLISH && c.schedule().timedPeriodSeconds() == null) {
       throw new RuleViolation("timed-period-required", "An ENGLISH auction needs schedule.timedPeriodSeconds");
     }
     apply(new ListingCreated(c.listingId(), title.id().value(), title.name(), c.actor().organizationId(),
@@ -90,11 +154,12 @@ public class Listing {
   }
 
   @CommandHandler
-  long handle(ApproveListing c, RightsRegister rights, Clock clock) {
+  long handle(ApproveListing c, RightsRegister rights, Clock clock, DeadlineManager deadlines) {
     requireOperator(c.actor());
     requireStatus(ListingStatus.SUBMITTED, "approved");
     ListingSubmission.check(rights.avails(titleId, availsRequest()), schedule, clock.instant());
     apply(new ListingApproved(id, c.actor().userId()));
+    deadlines.schedule(schedule.biddingStartsAt(), TIMER, new ListingTimer(timerGeneration));
     return version();
   }
 
@@ -107,34 +172,291 @@ public class Listing {
   }
 
   @CommandHandler
-  long handle(WithdrawListing c) {
+  long handle(WithdrawListing c, Clock clock) {
     if (!c.actor().operator()) {
       requireHolder(c.actor());
     }
+    catchUp(clock.instant());
     if (!status.withdrawable()) {
       throw new StateConflict("A listing that is " + status + " can no longer be withdrawn");
     }
     apply(new ListingWithdrawn(id, c.reason() == null || c.reason().isBlank() ? null : c.reason().strip(),
         c.actor().userId()));
+    releaseDeposits(null);
     return version();
   }
 
   @CommandHandler
-  long handle(SuspendListing c) {
+  long handle(SuspendListing c, Clock clock) {
     requireOperator(c.actor());
+    catchUp(clock.instant());
     if (!status.suspendable()) {
       throw new StateConflict("A listing that is " + status + " cannot be suspended");
     }
-    apply(new ListingSuspended(id, requireReason(c.reason()), c.actor().userId(), status));
+    apply(new ListingSuspended(id, requireReason(c.reason()), c.actor().userId(), status, clock.instant()));
     return version();
   }
 
   @CommandHandler
-  long handle(ResumeListing c) {
+  long handle(ResumeListing c, Clock clock, DeadlineManager deadlines) {
     requireOperator(c.actor());
     requireStatus(ListingStatus.SUSPENDED, "resumed");
-    apply(new ListingResumed(id, c.actor().userId(), suspendedFrom));
+    Instant shifted = closesAt == null || suspendedAt == null
+        ? closesAt : closesAt.plus(Duration.between(suspendedAt, clock.instant()));
+    apply(new ListingResumed(id, c.actor().userId(), suspendedFrom, shifted));
+    if (shifted != null) {
+      deadlines.schedule(shifted, TIMER, new ListingTimer(timerGeneration));
+    }
     return version();
+  }
+
+  // ---- qualification ------------------------------------------------------------------------
+
+  @CommandHandler
+  Result handle(RegisterForListing c, Clock clock) {
+    catchUp(clock.instant());
+    if (holder.equals(c.actor().organizationId())) {
+      throw new RuleViolation("holder-cannot-bid", "A rights holder cannot register for its own listing");
+    }
+    Optional<Registration> existing = registrationOf(c.actor().organizationId());
+    if (existing.isPresent()) {
+      return Result.unchanged(existing.get().id().value());
+    }
+    if (status != ListingStatus.ANNOUNCED && status != ListingStatus.BIDDING && status != ListingStatus.COUNTDOWN) {
+      throw new StateConflict("Registration is open while a listing is announced or bidding; this one is " + status);
+    }
+    String code = String.format("B-%02d", registrations.size() + 1);
+    apply(new PlatformRegistered(id, c.registrationId(), c.actor().organizationId(), code, sale.deposit(),
+        sale.currency()));
+    return new Result(version(), c.registrationId().value());
+  }
+
+  @CommandHandler
+  Result handle(RecordDepositReceived c) {
+    Registration registration = registration(c.registrationId());
+    if (registration.status() != RegistrationStatus.REGISTERED) {
+      throw new StateConflict("The deposit can be recorded once, for a REGISTERED bidder; this one is "
+          + registration.status());
+    }
+    if (isClosed()) {
+      throw new StateConflict("The listing is " + status + "; deposits are no longer taken");
+    }
+    if (!sale.currency().equals(c.currency())) {
+      throw new RuleViolation("wrong-currency", "The deposit is due in " + sale.currency() + ", not " + c.currency());
+    }
+    if (c.amount() != sale.deposit()) {
+      throw new RuleViolation("deposit-mismatch", "The deposit due is " + sale.deposit() + " (minor units of "
+          + sale.currency() + "); " + c.amount() + " was recorded. Record the exact amount received once it is complete");
+    }
+    apply(new DepositReceived(id, c.registrationId(), registration.organizationId(), c.amount(), c.currency(),
+        c.bankReference(), c.actor().userId()));
+    return new Result(version(), c.registrationId().value());
+  }
+
+  @CommandHandler
+  Result handle(QualifyBidder c) {
+    requireOperator(c.actor());
+    Registration registration = registration(c.registrationId());
+    boolean depositDue = sale.deposit() > 0;
+    if (registration.status() == RegistrationStatus.QUALIFIED) {
+      return Result.unchanged(c.registrationId().value());
+    }
+    if (registration.status() == RegistrationStatus.REFUSED) {
+      throw new StateConflict("This bidder was refused");
+    }
+    if (depositDue && registration.status() != RegistrationStatus.DEPOSIT_RECEIVED) {
+      throw new RuleViolation("deposit-not-received", "Finance has not recorded this bidder's deposit yet");
+    }
+    if (isClosed()) {
+      throw new StateConflict("The listing is " + status);
+    }
+    apply(new BidderQualified(id, c.registrationId(), c.actor().userId()));
+    return new Result(version(), c.registrationId().value());
+  }
+
+  @CommandHandler
+  Result handle(RefuseBidder c) {
+    requireOperator(c.actor());
+    Registration registration = registration(c.registrationId());
+    if (registration.status() == RegistrationStatus.REFUSED || registration.status() == RegistrationStatus.QUALIFIED) {
+      throw new StateConflict("This bidder is already " + registration.status());
+    }
+    apply(new BidderRefused(id, c.registrationId(), requireReason(c.reason()), c.actor().userId()));
+    if (registration.depositHeld() > 0) {
+      apply(new DepositReleased(id, registration.id(), registration.organizationId(), registration.depositHeld(),
+          sale.currency()));
+    }
+    return new Result(version(), c.registrationId().value());
+  }
+
+  // ---- bidding ------------------------------------------------------------------------------
+
+  @CommandHandler
+  BidReceipt handle(PlaceBid c, Clock clock, IdempotencyKeys keys) {
+    String scope = "bid:" + id + ":" + c.actor().organizationId();
+    if (c.idempotencyKey() != null) {
+      Optional<String> answered = keys.answered(scope, c.idempotencyKey());
+      if (answered.isPresent()) {
+        return new BidReceipt(answered.get(), null);
+      }
+    }
+    Instant now = clock.instant();
+    catchUp(now);
+    Registration bidder = qualifiedBidder(c.actor());
+    if (sale.mode() == SaleMode.FIXED_PRICE) {
+      throw new RuleViolation("fixed-price", "This listing sells at a fixed price: accept it with /buy");
+    }
+    requireBiddingOpen();
+    BidPlaced placed;
+    if (sale.mode() == SaleMode.SEALED_BID) {
+      BidRules.check(sale, null, c.amount(), c.currency());
+      Bid previous = sealedBids.get(bidder.id().value());
+      placed = bid(bidder, c.amount(), now, true, previous == null ? null : previous.bidId(), null);
+    } else {
+      BidRules.check(sale, high, c.amount(), c.currency());
+      Instant extendedTo = status == ListingStatus.COUNTDOWN ? now.plusSeconds(schedule.timedPeriodSeconds()) : null;
+      placed = bid(bidder, c.amount(), now, false, null, extendedTo);
+    }
+    apply(placed);
+    if (c.idempotencyKey() != null) {
+      keys.remember(scope, c.idempotencyKey(), placed.bidId());
+    }
+    return new BidReceipt(placed.bidId(), placed);
+  }
+
+  @CommandHandler
+  BidReceipt handle(BuyListing c, Clock clock, IdempotencyKeys keys) {
+    String scope = "buy:" + id + ":" + c.actor().organizationId();
+    if (c.idempotencyKey() != null) {
+      Optional<String> answered = keys.answered(scope, c.idempotencyKey());
+      if (answered.isPresent()) {
+        return new BidReceipt(answered.get(), null);
+      }
+    }
+    Instant now = clock.instant();
+    catchUp(now);
+    Registration buyer = qualifiedBidder(c.actor());
+    if (sale.mode() != SaleMode.FIXED_PRICE) {
+      throw new RuleViolation("not-fixed-price", "This listing is sold by " + sale.mode() + ": place a bid");
+    }
+    requireBiddingOpen();
+    BidPlaced placed = bid(buyer, sale.startingPrice(), now, false, null, null);
+    apply(placed);
+    close(now);
+    if (c.idempotencyKey() != null) {
+      keys.remember(scope, c.idempotencyKey(), placed.bidId());
+    }
+    return new BidReceipt(placed.bidId(), placed);
+  }
+
+  private BidPlaced bid(Registration bidder, long amount, Instant at, boolean sealed, String replaces,
+      Instant extendedTo) {
+    return new BidPlaced(id, UUID.randomUUID().toString(), bidCount + 1, bidder.id(), bidder.organizationId(),
+        bidder.bidderCode(), amount, sale.currency(), at, sealed, replaces, extendedTo);
+  }
+
+  @DeadlineHandler(deadlineName = TIMER)
+  void onTimer(ListingTimer timer, Clock clock, DeadlineManager deadlines) {
+    if (timer.generation() != timerGeneration || status == ListingStatus.SUSPENDED || closesAt == null) {
+      return;
+    }
+    Instant now = clock.instant();
+    catchUp(now);
+    if (closesAt != null && !isClosed()) {
+      deadlines.schedule(closesAt, TIMER, timer);
+    }
+  }
+
+  /**
+   * Moves the sale through every phase whose end has passed by {@code now}: opens bidding, starts
+   * the timed period, closes. Used by the deadline and by every command that depends on the phase.
+   */
+  private void catchUp(Instant now) {
+    while (closesAt != null && !now.isBefore(closesAt) && !isClosed() && status != ListingStatus.SUSPENDED) {
+      Instant due = closesAt;
+      if (status == ListingStatus.ANNOUNCED) {
+        // a resumed listing opens late: the free period keeps its full length
+        apply(new BiddingOpened(id, due, due.plus(Duration.between(schedule.biddingStartsAt(),
+            schedule.biddingEndsAt()))));
+      } else if (status == ListingStatus.BIDDING && sale.mode() == SaleMode.ENGLISH) {
+        apply(new TimedPeriodStarted(id, due.plusSeconds(schedule.timedPeriodSeconds())));
+      } else if (status == ListingStatus.BIDDING || status == ListingStatus.COUNTDOWN) {
+        close(due);
+      } else {
+        return;
+      }
+    }
+  }
+
+  private void close(Instant at) {
+    Bid best = sale.mode() == SaleMode.SEALED_BID
+        ? sealedBids.values().stream().reduce(null, (a, b) -> b.beats(a) ? b : a)
+        : high;
+    BidRules.Outcome outcome = BidRules.decide(sale, best);
+    if (outcome.winner() != null) {
+      Bid w = outcome.winner();
+      apply(new ListingAwarded(id, w.bidId(), w.registrationId(), w.organizationId(), w.bidderCode(), w.amount(),
+          sale.currency(), at));
+      releaseDeposits(w.registrationId());
+    } else {
+      apply(new io.reelx.exchange.listing.domain.ListingFailed(id, outcome.failure(), at));
+      releaseDeposits(null);
+    }
+  }
+
+  private void releaseDeposits(RegistrationId winner) {
+    for (Registration r : registrations.values().toArray(Registration[]::new)) {
+      if (r.depositHeld() <= 0) {
+        continue;
+      }
+      if (r.id().equals(winner)) {
+        apply(new DepositApplied(id, r.id(), r.organizationId(), r.depositHeld(), sale.currency()));
+      } else {
+        apply(new DepositReleased(id, r.id(), r.organizationId(), r.depositHeld(), sale.currency()));
+      }
+    }
+  }
+
+  // ---- guards -------------------------------------------------------------------------------
+
+  private Registration qualifiedBidder(Actor actor) {
+    if (holder.equals(actor.organizationId())) {
+      throw new RuleViolation("holder-cannot-bid", "A rights holder cannot bid on its own listing");
+    }
+    Registration registration = registrationOf(actor.organizationId())
+        .orElseThrow(() -> new RuleViolation("not-registered", "Register for this listing and qualify before bidding"));
+    if (registration.status() != RegistrationStatus.QUALIFIED) {
+      throw new RuleViolation("not-qualified", "Your organisation is not qualified to bid on this listing (it is "
+          + registration.status() + ")");
+    }
+    return registration;
+  }
+
+  private void requireBiddingOpen() {
+    switch (status) {
+      case BIDDING, COUNTDOWN -> { }
+      case SUSPENDED -> throw new RuleViolation("listing-suspended", "The listing is suspended; bidding is paused");
+      case ANNOUNCED -> throw new RuleViolation("bidding-not-started",
+          "Bidding starts at " + schedule.biddingStartsAt());
+      case AWARDED, FAILED, WITHDRAWN -> throw new RuleViolation("bidding-closed", "Bidding has closed: " + status);
+      default -> throw new RuleViolation("not-open", "The listing is " + status + ", not open for bidding");
+    }
+  }
+
+  private boolean isClosed() {
+    return status == ListingStatus.AWARDED || status == ListingStatus.FAILED || status == ListingStatus.WITHDRAWN;
+  }
+
+  private Optional<Registration> registrationOf(String organizationId) {
+    return registrations.values().stream().filter(r -> r.organizationId().equals(organizationId)).findFirst();
+  }
+
+  private Registration registration(RegistrationId registrationId) {
+    Registration r = registrations.get(registrationId.value());
+    if (r == null) {
+      throw new NotFound("registration", registrationId.value());
+    }
+    return r;
   }
 
   private AvailsRequest availsRequest() {
@@ -146,13 +468,13 @@ public class Listing {
       if (status.isPrivate()) {
         throw new NotFound("listing", id.value());
       }
-      throw new org.apache.shiro.authz.UnauthorizedException("Only the holder's organisation may do this");
+      throw new UnauthorizedException("Only the holder's organisation may do this");
     }
   }
 
   private static void requireOperator(Actor actor) {
     if (!actor.operator()) {
-      throw new org.apache.shiro.authz.UnauthorizedException("Only an operator may do this");
+      throw new UnauthorizedException("Only an operator may do this");
     }
   }
 
@@ -174,14 +496,18 @@ public class Listing {
     return version == null ? 0 : version;
   }
 
+  // ---- state --------------------------------------------------------------------------------
+
   @EventSourcingHandler
   void on(ListingCreated e) {
+    aggregateId = e.listingId().value();
     id = e.listingId();
     holder = e.holderOrganizationId();
     titleId = new TitleId(e.titleId());
     window = e.window().toWindow();
     exclusive = e.exclusive();
     sublicensable = e.sublicensable();
+    sale = e.sale();
     schedule = e.schedule();
     status = ListingStatus.DRAFT;
   }
@@ -194,6 +520,7 @@ public class Listing {
   @EventSourcingHandler
   void on(ListingApproved e) {
     status = ListingStatus.ANNOUNCED;
+    closesAt = schedule.biddingStartsAt();
   }
 
   @EventSourcingHandler
@@ -204,17 +531,95 @@ public class Listing {
   @EventSourcingHandler
   void on(ListingWithdrawn e) {
     status = ListingStatus.WITHDRAWN;
+    closesAt = null;
   }
 
   @EventSourcingHandler
   void on(ListingSuspended e) {
     suspendedFrom = e.suspendedFrom();
+    suspendedAt = e.at();
     status = ListingStatus.SUSPENDED;
   }
 
   @EventSourcingHandler
   void on(ListingResumed e) {
     status = e.resumedTo();
+    closesAt = e.closesAt();
     suspendedFrom = null;
+    suspendedAt = null;
+    timerGeneration++;
+  }
+
+  @EventSourcingHandler
+  void on(PlatformRegistered e) {
+    registrations.put(e.registrationId().value(),
+        new Registration(e.registrationId(), e.organizationId(), e.bidderCode(), RegistrationStatus.REGISTERED, 0));
+  }
+
+  @EventSourcingHandler
+  void on(DepositReceived e) {
+    registrations.computeIfPresent(e.registrationId().value(),
+        (k, r) -> r.with(RegistrationStatus.DEPOSIT_RECEIVED, e.amount()));
+  }
+
+  @EventSourcingHandler
+  void on(BidderQualified e) {
+    registrations.computeIfPresent(e.registrationId().value(),
+        (k, r) -> r.with(RegistrationStatus.QUALIFIED, r.depositHeld()));
+  }
+
+  @EventSourcingHandler
+  void on(BidderRefused e) {
+    registrations.computeIfPresent(e.registrationId().value(),
+        (k, r) -> r.with(RegistrationStatus.REFUSED, r.depositHeld()));
+  }
+
+  @EventSourcingHandler
+  void on(DepositReleased e) {
+    registrations.computeIfPresent(e.registrationId().value(), (k, r) -> r.with(r.status(), 0));
+  }
+
+  @EventSourcingHandler
+  void on(DepositApplied e) {
+    registrations.computeIfPresent(e.registrationId().value(), (k, r) -> r.with(r.status(), 0));
+  }
+
+  @EventSourcingHandler
+  void on(BiddingOpened e) {
+    status = ListingStatus.BIDDING;
+    closesAt = e.closesAt();
+  }
+
+  @EventSourcingHandler
+  void on(TimedPeriodStarted e) {
+    status = ListingStatus.COUNTDOWN;
+    closesAt = e.closesAt();
+  }
+
+  @EventSourcingHandler
+  void on(BidPlaced e) {
+    Bid bid = new Bid(e.bidId(), e.number(), e.registrationId(), e.organizationId(), e.bidderCode(), e.amount(),
+        e.placedAt());
+    bidCount = e.number();
+    if (e.sealed()) {
+      sealedBids.put(e.registrationId().value(), bid);
+    } else {
+      high = bid;
+    }
+    if (e.extendedTo() != null) {
+      closesAt = e.extendedTo();
+    }
+  }
+
+  @EventSourcingHandler
+  void on(ListingAwarded e) {
+    status = ListingStatus.AWARDED;
+    closesAt = null;
+  }
+
+  @EventSourcingHandler
+  void on(io.reelx.exchange.listing.domain.ListingFailed e) {
+    status = ListingStatus.FAILED;
+    closesAt = null;
   }
 }

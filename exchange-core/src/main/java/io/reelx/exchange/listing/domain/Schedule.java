@@ -9,6 +9,7 @@ import java.time.Instant;
  */
 public record Schedule(Instant biddingStartsAt, Instant biddingEndsAt, Integer timedPeriodSeconds) {
 
+  /** The shortest timed period an exchange would normally accept (see {@link AuctionSettings}). */
   public static final int MIN_TIMED_PERIOD = 30;
   public static final int MAX_TIMED_PERIOD = 3600;
 
@@ -22,10 +23,8 @@ public record Schedule(Instant biddingStartsAt, Instant biddingEndsAt, Integer t
     if (!biddingEndsAt.isAfter(biddingStartsAt)) {
       throw new InvalidValue("schedule.biddingEndsAt", "must be after biddingStartsAt");
     }
-    if (timedPeriodSeconds != null
-        && (timedPeriodSeconds < MIN_TIMED_PERIOD || timedPeriodSeconds > MAX_TIMED_PERIOD)) {
-      throw new InvalidValue("schedule.timedPeriodSeconds",
-          "must be between " + MIN_TIMED_PERIOD + " and " + MAX_TIMED_PERIOD + " seconds");
+    if (timedPeriodSeconds != null && (timedPeriodSeconds < 1 || timedPeriodSeconds > MAX_TIMED_PERIOD)) {
+      throw new InvalidValue("schedule.timedPeriodSeconds", "must be between 1 and " + MAX_TIMED_PERIOD + " seconds");
     }
   }
 }

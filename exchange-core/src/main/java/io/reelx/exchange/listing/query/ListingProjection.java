@@ -9,7 +9,14 @@ import io.reelx.exchange.listing.domain.ListingStatus;
 import io.reelx.exchange.listing.domain.ListingSubmitted;
 import io.reelx.exchange.listing.domain.ListingSuspended;
 import io.reelx.exchange.listing.domain.ListingWithdrawn;
+import io.reelx.exchange.listing.domain.BidPlaced;
+import io.reelx.exchange.listing.domain.BiddingOpened;
+import io.reelx.exchange.listing.domain.ListingAwarded;
+import io.reelx.exchange.listing.domain.ListingEvent;
+import io.reelx.exchange.listing.domain.ListingFailed;
+import io.reelx.exchange.listing.domain.TimedPeriodStarted;
 import java.time.Instant;
+import java.util.function.UnaryOperator;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -35,7 +42,7 @@ public class ListingProjection {
   void on(ListingCreated e, @SequenceNumber long seq, @Timestamp Instant at) {
     views.save(new ListingView(e.listingId().value(), e.titleId(), e.titleName(), e.holderOrganizationId(),
         ListingStatus.DRAFT, e.window(), e.exclusive(), e.sublicensable(), e.sale(), e.schedule(), e.signingDays(),
-        e.settlementTerms(), e.description(), null, false, seq, at, at));
+        e.settlementTerms(), e.description(), null, false, seq, at, at, null, null));
   }
 
   @EventHandler
@@ -45,7 +52,45 @@ public class ListingProjection {
 
   @EventHandler
   void on(ListingApproved e, @SequenceNumber long seq, @Timestamp Instant at) {
-    move(e.listingId().value(), ListingStatus.ANNOUNCED, null, seq, at);
+    update(e.listingId().value(), seq, v -> v.next(ListingStatus.ANNOUNCED, null, seq, at)
+        .closing(v.schedule().biddingStartsAt()));
+  }
+
+  @EventHandler
+  void on(BiddingOpened e, @SequenceNumber long seq, @Timestamp Instant at) {
+    update(e.listingId().value(), seq, v -> v.next(ListingStatus.BIDDING, null, seq, at).closing(e.closesAt()));
+  }
+
+  @EventHandler
+  void on(TimedPeriodStarted e, @SequenceNumber long seq, @Timestamp Instant at) {
+    update(e.listingId().value(), seq, v -> v.next(ListingStatus.COUNTDOWN, null, seq, at).closing(e.closesAt()));
+  }
+
+  @EventHandler
+  void on(BidPlaced e, @SequenceNumber long seq, @Timestamp Instant at) {
+    if (e.extendedTo() != null) {
+      update(e.listingId().value(), seq, v -> v.next(v.status(), v.rejectionReason(), seq, at).closing(e.extendedTo()));
+    } else {
+      views.touch(e.listingId().value(), seq);
+    }
+  }
+
+  /** Every other event of the listing still moves its version (the ETag clients send back). */
+  @EventHandler
+  void on(ListingEvent e, @SequenceNumber long seq) {
+    views.touch(e.listingId().value(), seq);
+  }
+
+  @EventHandler
+  void on(ListingAwarded e, @SequenceNumber long seq, @Timestamp Instant at) {
+    update(e.listingId().value(), seq, v -> v.next(ListingStatus.AWARDED, null, seq, at).closed(
+        new ListingView.Result(true, e.bidderCode(), e.organizationId(), e.price(), null, e.closedAt())));
+  }
+
+  @EventHandler
+  void on(ListingFailed e, @SequenceNumber long seq, @Timestamp Instant at) {
+    update(e.listingId().value(), seq, v -> v.next(ListingStatus.FAILED, null, seq, at).closed(
+        new ListingView.Result(false, null, null, null, e.reason().name(), e.closedAt())));
   }
 
   @EventHandler
@@ -65,7 +110,7 @@ public class ListingProjection {
 
   @EventHandler
   void on(ListingResumed e, @SequenceNumber long seq, @Timestamp Instant at) {
-    move(e.listingId().value(), e.resumedTo(), null, seq, at);
+    update(e.listingId().value(), seq, v -> v.next(e.resumedTo(), null, seq, at).closing(e.closesAt()));
   }
 
   @ResetHandler
@@ -74,6 +119,11 @@ public class ListingProjection {
   }
 
   private void move(String id, ListingStatus status, String reason, long seq, Instant at) {
-    views.find(id).filter(v -> v.version() < seq).ifPresent(v -> views.save(v.next(status, reason, seq, at)));
+    update(id, seq, v -> v.next(status, reason, seq, at));
+  }
+
+  /** Applies a change once: a replayed or redelivered event finds the view already past it. */
+  private void update(String id, long seq, UnaryOperator<ListingView> change) {
+    views.find(id).filter(v -> v.version() < seq).ifPresent(v -> views.save(change.apply(v)));
   }
 }

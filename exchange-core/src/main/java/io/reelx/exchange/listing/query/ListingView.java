@@ -29,12 +29,38 @@ public record ListingView(
     boolean published,
     long version,
     Instant createdAt,
-    Instant updatedAt) {
+    Instant updatedAt,
+    Instant closesAt,
+    Result result) {
+
+  /** How the sale ended. */
+  public record Result(
+      boolean awarded, String winnerBidderCode, String winnerOrganizationId, Long price, String failureReason,
+      Instant closedAt) {}
 
   /** The view after a status change; once announced, a listing stays public. */
   ListingView next(ListingStatus newStatus, String reason, long newVersion, Instant at) {
     return new ListingView(id, titleId, titleName, holderOrganizationId, newStatus, window, exclusive,
         sublicensable, sale, schedule, signingDays, settlementTerms, description, reason,
-        published || !newStatus.isPrivate() && newStatus != ListingStatus.WITHDRAWN, newVersion, createdAt, at);
+        published || !newStatus.isPrivate() && newStatus != ListingStatus.WITHDRAWN, newVersion, createdAt, at,
+        closesAt, result);
+  }
+
+  ListingView atVersion(long newVersion) {
+    return newVersion == version ? this : new ListingView(id, titleId, titleName, holderOrganizationId, status, window,
+        exclusive, sublicensable, sale, schedule, signingDays, settlementTerms, description, rejectionReason, published,
+        newVersion, createdAt, updatedAt, closesAt, result);
+  }
+
+  ListingView closing(Instant newClosesAt) {
+    return new ListingView(id, titleId, titleName, holderOrganizationId, status, window, exclusive, sublicensable,
+        sale, schedule, signingDays, settlementTerms, description, rejectionReason, published, version, createdAt,
+        updatedAt, newClosesAt, result);
+  }
+
+  ListingView closed(Result outcome) {
+    return new ListingView(id, titleId, titleName, holderOrganizationId, status, window, exclusive, sublicensable,
+        sale, schedule, signingDays, settlementTerms, description, rejectionReason, published, version, createdAt,
+        updatedAt, null, outcome);
   }
 }

@@ -39,13 +39,18 @@ public class ListingViews {
         .update();
   }
 
+  /** Moves the version only, for events that change nothing a reader of the document sees. */
+  void touch(String id, long version) {
+    jdbc.sql("UPDATE listing_view SET version = ? WHERE id = ? AND version < ?").params(version, id, version).update();
+  }
+
   void deleteAll() {
     jdbc.sql("DELETE FROM listing_view").update();
   }
 
   public Optional<ListingView> find(String id) {
-    return jdbc.sql("SELECT document FROM listing_view WHERE id = ?").param(id)
-        .query((rs, n) -> json.readValue(rs.getString(1), ListingView.class)).optional();
+    return jdbc.sql("SELECT document, version FROM listing_view WHERE id = ?").param(id)
+        .query((rs, n) -> read(rs.getString(1), rs.getLong(2))).optional();
   }
 
   /**
@@ -97,11 +102,15 @@ public class ListingViews {
     List<Object> pageParams = new ArrayList<>(params);
     pageParams.add(size);
     pageParams.add((long) page * size);
-    List<ListingView> items = jdbc.sql("SELECT document FROM listing_view" + where
+    List<ListingView> items = jdbc.sql("SELECT document, version FROM listing_view" + where
             + " ORDER BY created_at DESC, id LIMIT ? OFFSET ?")
         .params(pageParams)
-        .query((rs, n) -> json.readValue(rs.getString(1), ListingView.class)).list();
+        .query((rs, n) -> read(rs.getString(1), rs.getLong(2))).list();
     return new Page<>(items, page, size, total);
+  }
+
+  private ListingView read(String document, long version) {
+    return json.readValue(document, ListingView.class).atVersion(version);
   }
 
   public record ListingSearch(

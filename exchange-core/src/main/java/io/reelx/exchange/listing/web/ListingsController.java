@@ -196,7 +196,9 @@ public class ListingsController implements ListingsApi {
         .increment(v.sale().increment())
         .reservePrice(insider ? v.sale().reservePrice() : null)
         .description(v.description())
-        .rejectionReason(v.rejectionReason());
+        .rejectionReason(v.rejectionReason())
+        .closesAt(utc(v.closesAt()))
+        .result(AuctionsController.result(v, viewer));
     ListingSettlementTerms s = v.settlementTerms();
     if (s != null) {
       SettlementTerms terms = new SettlementTerms().licenceFee(s.licenceFee()).minimumGuarantee(s.minimumGuarantee())

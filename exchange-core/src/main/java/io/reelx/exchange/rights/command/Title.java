@@ -11,6 +11,7 @@ import io.reelx.exchange.shared.domain.NotFound;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import io.reelx.exchange.shared.command.SnapshotState;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
@@ -19,6 +20,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * anyone else the title does not exist.
  */
 @Aggregate(cache = "aggregateCache", snapshotTriggerDefinition = "snapshotTrigger")
+@SnapshotState
 public class Title {
 
   @AggregateIdentifier private TitleId id;

@@ -5,8 +5,18 @@ import static io.reelx.exchange.listing.command.Refusals.ruleViolation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 
+import io.reelx.exchange.listing.domain.AuctionSettings;
+import io.reelx.exchange.listing.domain.BidPlaced;
+import io.reelx.exchange.listing.domain.BidderQualified;
+import io.reelx.exchange.listing.domain.BiddingOpened;
+import io.reelx.exchange.listing.domain.DepositApplied;
+import io.reelx.exchange.listing.domain.DepositReceived;
+import io.reelx.exchange.listing.domain.DepositReleased;
+import io.reelx.exchange.listing.domain.FailureReason;
 import io.reelx.exchange.listing.domain.ListingApproved;
+import io.reelx.exchange.listing.domain.ListingAwarded;
 import io.reelx.exchange.listing.domain.ListingCreated;
+import io.reelx.exchange.listing.domain.ListingFailed;
 import io.reelx.exchange.listing.domain.ListingId;
 import io.reelx.exchange.listing.domain.ListingRejected;
 import io.reelx.exchange.listing.domain.ListingResumed;
@@ -15,9 +25,12 @@ import io.reelx.exchange.listing.domain.ListingStatus;
 import io.reelx.exchange.listing.domain.ListingSubmitted;
 import io.reelx.exchange.listing.domain.ListingSuspended;
 import io.reelx.exchange.listing.domain.ListingWithdrawn;
+import io.reelx.exchange.listing.domain.PlatformRegistered;
+import io.reelx.exchange.listing.domain.RegistrationId;
 import io.reelx.exchange.listing.domain.SaleMode;
 import io.reelx.exchange.listing.domain.SaleTerms;
 import io.reelx.exchange.listing.domain.Schedule;
+import io.reelx.exchange.listing.domain.TimedPeriodStarted;
 import io.reelx.exchange.rights.domain.Grant;
 import io.reelx.exchange.rights.domain.Holding;
 import io.reelx.exchange.rights.domain.HoldingId;
@@ -33,14 +46,14 @@ import io.reelx.exchange.shared.domain.InvalidValue;
 import io.reelx.exchange.shared.domain.NotFound;
 import io.reelx.exchange.shared.domain.RuleViolation;
 import io.reelx.exchange.shared.domain.StateConflict;
-import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.shiro.authz.UnauthorizedException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -51,11 +64,16 @@ class ListingTest {
 
   static final Instant NOW = Instant.parse("2026-03-01T09:00:00Z");
   static final Instant BIDDING_STARTS = Instant.parse("2026-04-01T10:00:00Z");
+  static final Instant BIDDING_ENDS = BIDDING_STARTS.plusSeconds(86_400);
+  static final int TIMED_PERIOD = 300;
+  static final Duration PAUSE = Duration.ofHours(2);
 
   static final String HOLDER_ORG = "org-holder";
   static final Actor HOLDER = new Actor("u-holder", HOLDER_ORG, false);
   static final Actor STRANGER = new Actor("u-stranger", "org-stranger", false);
   static final Actor OPERATOR = new Actor("u-operator", "org-exchange", true);
+  static final Actor PLATFORM = new Actor("u-platform", "org-platform", false);
+  static final RegistrationId REGISTRATION = new RegistrationId("r-1");
 
   static final TitleId TITLE = new TitleId("t-long-night");
   static final TitleId STRANGERS_TITLE = new TitleId("t-strangers");
@@ -70,12 +88,12 @@ class ListingTest {
   static final RightsWindow NOT_HELD = window(TerritorySet.of("US", "FR"), Media.SVOD, "2026-06-01", "2027-05-31");
 
   static final SaleTerms ENGLISH = new SaleTerms(SaleMode.ENGLISH, "CNY", 100_000, 150_000L, 5_000L, 10_000);
-  static final Schedule TIMED = new Schedule(BIDDING_STARTS, BIDDING_STARTS.plusSeconds(86_400), 300);
+  static final Schedule TIMED = new Schedule(BIDDING_STARTS, BIDDING_ENDS, TIMED_PERIOD);
   static final ListingSettlementTerms SETTLEMENT =
       new ListingSettlementTerms(null, 50_000L, "NET", 3_000, "MG recouped from the share");
 
   private InMemoryRightsRegister rights;
-  private FixtureConfiguration<Listing> fixture;
+  private AggregateTestFixture<Listing> fixture;
 
   @BeforeEach
   void setUp() {
@@ -86,10 +104,14 @@ class ListingTest {
     fixture = fixtureAt(NOW);
   }
 
-  private FixtureConfiguration<Listing> fixtureAt(Instant now) {
-    FixtureConfiguration<Listing> f = new AggregateTestFixture<>(Listing.class);
+  /** A fixture whose simulated time starts at {@code now}; the aggregate's Clock reads that time. */
+  private AggregateTestFixture<Listing> fixtureAt(Instant now) {
+    AggregateTestFixture<Listing> f = new AggregateTestFixture<>(Listing.class);
     f.registerInjectableResource(rights);
-    f.registerInjectableResource(Clock.fixed(now, ZoneOffset.UTC));
+    f.registerInjectableResource(new FixtureClock(f));
+    f.registerInjectableResource(AuctionSettings.DEFAULT);
+    f.registerInjectableResource(new InMemoryIdempotencyKeys());
+    f.givenCurrentTime(now);
     return f;
   }
 
@@ -124,9 +146,92 @@ class ListingTest {
     return new ListingApproved(LISTING, OPERATOR.userId());
   }
 
-  /** There are no auction events yet: a resume is the only way the log can say "now BIDDING". */
-  static ListingResumed nowIn(ListingStatus status) {
-    return new ListingResumed(LISTING, OPERATOR.userId(), status);
+  static BiddingOpened biddingOpened() {
+    return new BiddingOpened(LISTING, BIDDING_STARTS, BIDDING_ENDS);
+  }
+
+  static TimedPeriodStarted timedPeriodStarted() {
+    return new TimedPeriodStarted(LISTING, BIDDING_ENDS.plusSeconds(TIMED_PERIOD));
+  }
+
+  /** A moment inside the phase a listing in {@code status} is in, by its schedule. */
+  static Instant during(ListingStatus status) {
+    switch (status) {
+      case BIDDING:
+        return BIDDING_STARTS.plusSeconds(3_600);
+      case COUNTDOWN:
+        return BIDDING_ENDS.plusSeconds(100);
+      case AWARDED:
+      case FAILED:
+        return BIDDING_ENDS.plusSeconds(3_600);
+      default:
+        return NOW;
+    }
+  }
+
+  /** The events that bring a listing into {@code status}, the way the sale really gets there. */
+  static List<Object> historyUpTo(ListingStatus status) {
+    List<Object> events = new ArrayList<>(List.of(created()));
+    if (status == ListingStatus.DRAFT) {
+      return events;
+    }
+    events.add(submitted());
+    if (status == ListingStatus.SUBMITTED) {
+      return events;
+    }
+    events.add(approved());
+    switch (status) {
+      case ANNOUNCED:
+        return events;
+      case SUSPENDED:
+        events.add(new ListingSuspended(LISTING, "court order", OPERATOR.userId(), ListingStatus.ANNOUNCED, NOW));
+        return events;
+      case WITHDRAWN:
+        events.add(new ListingWithdrawn(LISTING, null, HOLDER.userId()));
+        return events;
+      default:
+        break;
+    }
+    Instant closesAt = BIDDING_ENDS.plusSeconds(TIMED_PERIOD);
+    events.add(new PlatformRegistered(LISTING, REGISTRATION, PLATFORM.organizationId(), "B-01", 10_000, "CNY"));
+    events.add(new DepositReceived(LISTING, REGISTRATION, PLATFORM.organizationId(), 10_000, "CNY", "bank-1",
+        "u-finance"));
+    events.add(new BidderQualified(LISTING, REGISTRATION, OPERATOR.userId()));
+    events.add(biddingOpened());
+    if (status == ListingStatus.BIDDING) {
+      return events;
+    }
+    events.add(timedPeriodStarted());
+    switch (status) {
+      case COUNTDOWN:
+        return events;
+      case FAILED:
+        events.add(new ListingFailed(LISTING, FailureReason.NO_BIDS, closesAt));
+        return events;
+      case AWARDED:
+        events.add(new BidPlaced(LISTING, "bid-1", 1, REGISTRATION, PLATFORM.organizationId(), "B-01", 150_000,
+            "CNY", BIDDING_ENDS.plusSeconds(10), false, null, BIDDING_ENDS.plusSeconds(10 + TIMED_PERIOD)));
+        events.add(new ListingAwarded(LISTING, "bid-1", REGISTRATION, PLATFORM.organizationId(), "B-01", 150_000,
+            "CNY", BIDDING_ENDS.plusSeconds(10 + TIMED_PERIOD)));
+        events.add(new DepositApplied(LISTING, REGISTRATION, PLATFORM.organizationId(), 10_000, "CNY"));
+        return events;
+      default:
+        throw new IllegalArgumentException("no history for " + status);
+    }
+  }
+
+  /** When the phase a listing was suspended in would have ended. */
+  static Instant phaseEnd(ListingStatus status) {
+    switch (status) {
+      case ANNOUNCED:
+        return BIDDING_STARTS;
+      case BIDDING:
+        return BIDDING_ENDS;
+      case COUNTDOWN:
+        return BIDDING_ENDS.plusSeconds(TIMED_PERIOD);
+      default:
+        throw new IllegalArgumentException("not suspendable: " + status);
+    }
   }
 
   // ---- create ------------------------------------------------------------------------------
@@ -136,7 +241,7 @@ class ListingTest {
     fixture.givenNoPriorActivity()
         .when(create())
         .expectEvents(created())
-        .expectResultMessagePayload(LISTING);
+        .expectResultMessagePayload(LISTING.value());
   }
 
   @Test
@@ -270,11 +375,13 @@ class ListingTest {
   // ---- approve -----------------------------------------------------------------------------
 
   @Test
-  void an_operator_approving_a_submitted_listing_announces_it() {
+  void an_operator_approving_a_submitted_listing_announces_it_and_sets_the_timer_for_the_bidding_start() {
     fixture.given(created(), submitted())
         .when(new ApproveListing(LISTING, OPERATOR, null))
         .expectEvents(approved())
-        .expectResultMessagePayload(2L);
+        .expectResultMessagePayload(2L)
+        .expectScheduledDeadlineWithName(BIDDING_STARTS, "listing-timer")
+        .expectScheduledDeadline(BIDDING_STARTS, new ListingTimer(0));
   }
 
   @Test
@@ -282,7 +389,8 @@ class ListingTest {
     fixture.given(created(), submitted())
         .when(new ApproveListing(LISTING, HOLDER, null))
         .expectNoEvents()
-        .expectException(UnauthorizedException.class);
+        .expectException(UnauthorizedException.class)
+        .expectNoScheduledDeadlines();
   }
 
   @Test
@@ -302,7 +410,8 @@ class ListingTest {
         .when(new ApproveListing(LISTING, OPERATOR, null))
         .expectNoEvents()
         .expectException(ruleViolation("window-not-available"))
-        .expectExceptionMessage(containsString("exclusively licensed under contract c-7"));
+        .expectExceptionMessage(containsString("exclusively licensed under contract c-7"))
+        .expectNoScheduledDeadlines();
   }
 
   @Test
@@ -401,11 +510,32 @@ class ListingTest {
   @ParameterizedTest
   @EnumSource(value = ListingStatus.class, names = {"BIDDING", "COUNTDOWN", "AWARDED", "FAILED"})
   void a_listing_can_no_longer_be_withdrawn_once_bidding_has_begun(ListingStatus status) {
-    fixture.given(created(), submitted(), approved(), nowIn(status))
+    fixtureAt(during(status)).given(historyUpTo(status))
         .when(new WithdrawListing(LISTING, HOLDER, "too late", null))
         .expectNoEvents()
         .expectException(StateConflict.class)
         .expectExceptionMessage("A listing that is " + status + " can no longer be withdrawn");
+  }
+
+  @Test
+  void once_the_bidding_start_has_passed_a_listing_cannot_be_withdrawn_even_before_its_timer_fired() {
+    fixtureAt(BIDDING_STARTS.plusSeconds(1)).given(created(), submitted(), approved())
+        .when(new WithdrawListing(LISTING, HOLDER, "just in time?", null))
+        .expectNoEvents()
+        .expectException(StateConflict.class)
+        .expectExceptionMessage("A listing that is BIDDING can no longer be withdrawn");
+  }
+
+  @Test
+  void withdrawing_an_announced_listing_releases_the_deposits_it_holds() {
+    fixture.given(created(), submitted(), approved(),
+            new PlatformRegistered(LISTING, REGISTRATION, PLATFORM.organizationId(), "B-01", 10_000, "CNY"),
+            new DepositReceived(LISTING, REGISTRATION, PLATFORM.organizationId(), 10_000, "CNY", "bank-1",
+                "u-finance"))
+        .when(new WithdrawListing(LISTING, OPERATOR, "rights dispute", null))
+        .expectEvents(new ListingWithdrawn(LISTING, "rights dispute", OPERATOR.userId()),
+            new DepositReleased(LISTING, REGISTRATION, PLATFORM.organizationId(),
+                10_000, "CNY"));
   }
 
   @Test
@@ -422,7 +552,7 @@ class ListingTest {
   void an_operator_suspends_an_announced_listing_remembering_where_it_was() {
     fixture.given(created(), submitted(), approved())
         .when(new SuspendListing(LISTING, OPERATOR, " court order ", null))
-        .expectEvents(new ListingSuspended(LISTING, "court order", OPERATOR.userId(), ListingStatus.ANNOUNCED))
+        .expectEvents(new ListingSuspended(LISTING, "court order", OPERATOR.userId(), ListingStatus.ANNOUNCED, NOW))
         .expectResultMessagePayload(3L);
   }
 
@@ -443,9 +573,10 @@ class ListingTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = ListingStatus.class, names = {"DRAFT", "SUBMITTED", "AWARDED", "FAILED", "SUSPENDED"})
+  @EnumSource(value = ListingStatus.class,
+      names = {"DRAFT", "SUBMITTED", "AWARDED", "FAILED", "WITHDRAWN", "SUSPENDED"})
   void a_listing_that_is_not_announced_or_in_bidding_cannot_be_suspended(ListingStatus status) {
-    fixture.given(created(), nowIn(status))
+    fixtureAt(during(status)).given(historyUpTo(status))
         .when(new SuspendListing(LISTING, OPERATOR, "pause", null))
         .expectNoEvents()
         .expectException(StateConflict.class)
@@ -454,19 +585,33 @@ class ListingTest {
 
   @ParameterizedTest
   @EnumSource(value = ListingStatus.class, names = {"ANNOUNCED", "BIDDING", "COUNTDOWN"})
-  void resuming_returns_the_listing_to_the_status_it_left(ListingStatus left) {
-    fixture.given(created(), submitted(), approved(),
-            new ListingSuspended(LISTING, "court order", OPERATOR.userId(), left))
+  void resuming_returns_the_listing_to_the_status_it_left_with_its_phase_end_shifted_by_the_pause(
+      ListingStatus left) {
+    Instant suspendedAt = during(left);
+    List<Object> history = historyUpTo(left);
+    history.add(new ListingSuspended(LISTING, "court order", OPERATOR.userId(), left, suspendedAt));
+    Instant shifted = phaseEnd(left).plus(PAUSE);
+    fixtureAt(suspendedAt.plus(PAUSE)).given(history)
         .when(new ResumeListing(LISTING, OPERATOR, null))
-        .expectEvents(new ListingResumed(LISTING, OPERATOR.userId(), left))
-        .expectResultMessagePayload(4L);
+        .expectEvents(new ListingResumed(LISTING, OPERATOR.userId(), left, shifted))
+        .expectResultMessagePayload((long) history.size())
+        .expectScheduledDeadline(shifted, new ListingTimer(1));
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = ListingStatus.class, names = {"BIDDING", "COUNTDOWN"})
+  void an_operator_suspending_a_listing_records_the_moment_and_the_status_it_left(ListingStatus status) {
+    fixtureAt(during(status)).given(historyUpTo(status))
+        .when(new SuspendListing(LISTING, OPERATOR, "court order", null))
+        .expectEvents(new ListingSuspended(LISTING, "court order", OPERATOR.userId(), status, during(status)));
   }
 
   @Test
   void a_listing_resumed_to_announced_can_be_withdrawn_again() {
     fixture.given(created(), submitted(), approved(),
-            new ListingSuspended(LISTING, "court order", OPERATOR.userId(), ListingStatus.ANNOUNCED),
-            new ListingResumed(LISTING, OPERATOR.userId(), ListingStatus.ANNOUNCED))
+            new ListingSuspended(LISTING, "court order", OPERATOR.userId(), ListingStatus.ANNOUNCED,
+                NOW.minus(PAUSE)),
+            new ListingResumed(LISTING, OPERATOR.userId(), ListingStatus.ANNOUNCED, BIDDING_STARTS.plus(PAUSE)))
         .when(new WithdrawListing(LISTING, HOLDER, "after all", null))
         .expectEvents(new ListingWithdrawn(LISTING, "after all", HOLDER.userId()))
         .expectResultMessagePayload(5L);
@@ -475,7 +620,7 @@ class ListingTest {
   @Test
   void while_suspended_a_listing_cannot_be_withdrawn() {
     fixture.given(created(), submitted(), approved(),
-            new ListingSuspended(LISTING, "court order", OPERATOR.userId(), ListingStatus.ANNOUNCED))
+            new ListingSuspended(LISTING, "court order", OPERATOR.userId(), ListingStatus.ANNOUNCED, NOW))
         .when(new WithdrawListing(LISTING, HOLDER, "now", null))
         .expectNoEvents()
         .expectException(StateConflict.class);
@@ -484,7 +629,7 @@ class ListingTest {
   @Test
   void resuming_by_anyone_but_an_operator_is_unauthorised() {
     fixture.given(created(), submitted(), approved(),
-            new ListingSuspended(LISTING, "court order", OPERATOR.userId(), ListingStatus.ANNOUNCED))
+            new ListingSuspended(LISTING, "court order", OPERATOR.userId(), ListingStatus.ANNOUNCED, NOW))
         .when(new ResumeListing(LISTING, HOLDER, null))
         .expectNoEvents()
         .expectException(UnauthorizedException.class);

@@ -1,0 +1,9 @@
+package io.reelx.exchange.listing.command;
+
+import io.reelx.exchange.listing.domain.ListingId;
+import io.reelx.exchange.listing.domain.RegistrationId;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** A platform asks to bid; registering again returns the existing registration. */
+public record RegisterForListing(
+    @TargetAggregateIdentifier ListingId listingId, RegistrationId registrationId, Actor actor) {}

@@ -1,0 +1,2 @@
+/** Command-side conventions shared by every aggregate. */
+package io.reelx.exchange.shared.command;

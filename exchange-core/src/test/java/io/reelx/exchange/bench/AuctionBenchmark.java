@@ -1,0 +1,341 @@
+package io.reelx.exchange.bench;
+
+import io.reelx.exchange.ReelxApplication;
+import io.reelx.exchange.identity.command.IdentityService;
+import io.reelx.exchange.identity.domain.OrganizationKind;
+import io.reelx.exchange.identity.domain.Role;
+import io.reelx.exchange.identity.query.IdentityRegister;
+import io.reelx.exchange.identity.query.OrganizationView;
+import io.reelx.exchange.identity.query.UserView;
+import io.reelx.exchange.listing.command.Actor;
+import io.reelx.exchange.listing.command.ApproveListing;
+import io.reelx.exchange.listing.command.CreateListing;
+import io.reelx.exchange.listing.command.PlaceBid;
+import io.reelx.exchange.listing.command.QualifyBidder;
+import io.reelx.exchange.listing.command.RegisterForListing;
+import io.reelx.exchange.listing.command.Result;
+import io.reelx.exchange.listing.command.SubmitListing;
+import io.reelx.exchange.listing.domain.ListingId;
+import io.reelx.exchange.listing.domain.RegistrationId;
+import io.reelx.exchange.listing.domain.SaleMode;
+import io.reelx.exchange.listing.domain.SaleTerms;
+import io.reelx.exchange.listing.domain.Schedule;
+import io.reelx.exchange.rights.command.RecordHolding;
+import io.reelx.exchange.rights.command.RegisterTitle;
+import io.reelx.exchange.rights.domain.Holding;
+import io.reelx.exchange.rights.domain.HoldingId;
+import io.reelx.exchange.rights.domain.TitleId;
+import io.reelx.exchange.rights.domain.TitleKind;
+import io.reelx.exchange.rights.domain.WindowTerms;
+import io.reelx.exchange.shared.domain.RuleViolation;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Rerunnable auction benchmark (run with {@code ops/bench/auction.sh}): the whole exchange on an
+ * embedded PostgreSQL with fsync on, measuring
+ * <ol>
+ *   <li>a plain JDBC insert loop (one row per committed transaction) as the baseline,
+ *   <li>accepted bids/s on one hot ENGLISH auction through the command bus,
+ *   <li>accepted bids/s over 100 concurrent auctions,
+ *   <li>HTTP bid latency p50/p99 at half the saturating HTTP rate.
+ * </ol>
+ * Arguments: {@code seconds=10 threads=16 auctions=100}.
+ */
+public final class AuctionBenchmark {
+
+  private static final String PASSWORD = "bench-password-123";
+  private static final long START = 1_000_00;
+  private static final long STEP = 100;
+
+  private final ConfigurableApplicationContext app;
+  private final CommandGateway commands;
+  private final IdentityService identity;
+  private final int port;
+  private final int seconds;
+  private final int threads;
+  private OrganizationView holderOrg;
+  private Actor holder;
+  private Actor operator;
+  private TitleId title;
+  private final List<Actor> platforms = new ArrayList<>();
+  private final List<String> platformUsers = new ArrayList<>();
+
+  private AuctionBenchmark(ConfigurableApplicationContext app, int seconds, int threads) {
+    this.app = app;
+    this.commands = app.getBean(CommandGateway.class);
+    this.identity = app.getBean(IdentityService.class);
+    this.port = ((WebServerApplicationContext) app).getWebServer().getPort();
+    this.seconds = seconds;
+    this.threads = threads;
+  }
+
+  public static void main(String[] args) throws Exception {
+    int seconds = intArg(args, "seconds", 10);
+    int threads = intArg(args, "threads", 16);
+    int auctions = intArg(args, "auctions", 100);
+    Path data = Files.createTempDirectory("reelx-bench-");
+    ConfigurableApplicationContext app = new SpringApplicationBuilder(ReelxApplication.class).run(
+        "--server.port=0", "--reelx.data-dir=" + data, "--reelx.embedded-postgres.fsync=true",
+        "--reelx.admin.password=" + PASSWORD, "--reelx.datasource.pool-size=" + (threads + 8),
+        "--server.tomcat.threads.max=" + Math.max(50, threads * 2), "--logging.level.root=WARN",
+        "--reelx.auction.min-timed-period-seconds=30");
+    try {
+      AuctionBenchmark bench = new AuctionBenchmark(app, seconds, threads);
+      System.out.printf("machine: %d cores, %d MiB max heap, %s %s%n", Runtime.getRuntime().availableProcessors(),
+          Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.vm.name"),
+          System.getProperty("java.version"));
+      System.out.printf("config: %d s per run, %d client threads, fsync on%n", seconds, threads);
+      bench.setUp();
+      bench.jdbcBaseline();
+      bench.hotAuction();
+      bench.manyAuctions(auctions);
+      bench.httpLatency();
+    } finally {
+      app.close();
+    }
+  }
+
+  private void setUp() {
+    IdentityRegister register = app.getBean(IdentityRegister.class);
+    UserView admin = register.userByUsername("admin").orElseThrow();
+    operator = new Actor(admin.id().value(), admin.organizationId().value(), true);
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    holderOrg = identity.createOrganization("Bench Holder " + run, OrganizationKind.RIGHTS_HOLDER, "CN");
+    UserView holderUser = identity.registerUser("holder-" + run, PASSWORD, "Holder", holderOrg.id(),
+        Set.of(Role.RIGHTS_HOLDER));
+    holder = new Actor(holderUser.id().value(), holderOrg.id().value(), false);
+    for (int i = 0; i < threads; i++) {
+      OrganizationView org = identity.createOrganization("Bench Platform " + run + "-" + i, OrganizationKind.PLATFORM,
+          "CN");
+      String username = "bidder-" + run + "-" + i;
+      UserView user = identity.registerUser(username, PASSWORD, "Bidder", org.id(), Set.of(Role.PLATFORM));
+      platforms.add(new Actor(user.id().value(), org.id().value(), false));
+      platformUsers.add(username);
+    }
+    title = TitleId.newId();
+    commands.sendAndWait(new RegisterTitle(title, holderOrg.id().value(), "Bench Title", null, TitleKind.SERIES, 10,
+        20, "zh", 2025, null));
+    commands.sendAndWait(new RecordHolding(title, holderOrg.id().value(), new Holding(new HoldingId("bench-" + run),
+        WindowTerms.parse("", List.of("WORLD"), List.of("ALL_MEDIA"), List.of("zh"), LocalDate.of(2026, 1, 1),
+            LocalDate.of(2040, 12, 31)), false, false, "0".repeat(64)), null));
+  }
+
+  /** Opens {@code count} non-exclusive ENGLISH auctions with every platform qualified. */
+  private List<ListingId> openAuctions(int count) throws InterruptedException {
+    java.time.Instant start = java.time.Instant.now().plusSeconds(3 + count / 20);
+    List<ListingId> ids = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      ListingId id = ListingId.newId();
+      commands.sendAndWait(new CreateListing(id, holder, title,
+          WindowTerms.parse("", List.of("CN"), List.of("SVOD"), List.of("zh"), LocalDate.of(2027, 1, 1),
+              LocalDate.of(2028, 1, 1)), false, false,
+          new SaleTerms(SaleMode.ENGLISH, "CNY", START, null, STEP, 0),
+          new Schedule(start, start.plus(Duration.ofHours(2)), 300), 3, null, "bench"));
+      commands.sendAndWait(new SubmitListing(id, holder, null));
+      commands.sendAndWait(new ApproveListing(id, operator, null));
+      for (Actor platform : platforms) {
+        Result registration = commands.sendAndWait(new RegisterForListing(id, RegistrationId.newId(), platform));
+        commands.sendAndWait(new QualifyBidder(id, new RegistrationId(registration.id()), operator));
+      }
+      ids.add(id);
+    }
+    Thread.sleep(Math.max(0, Duration.between(java.time.Instant.now(), start).toMillis()) + 200);
+    return ids;
+  }
+
+  private void jdbcBaseline() throws Exception {
+    DataSource ds = app.getBean(DataSource.class);
+    try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE IF NOT EXISTS bench_insert (id BIGSERIAL PRIMARY KEY, payload BYTEA NOT NULL)");
+    }
+    byte[] payload = new byte[400];
+    for (int t : new int[] {1, threads}) {
+      AtomicLong rows = new AtomicLong();
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+      runThreads(t, i -> {
+        try (Connection c = ds.getConnection();
+            PreparedStatement insert = c.prepareStatement("INSERT INTO bench_insert (payload) VALUES (?)")) {
+          c.setAutoCommit(false);
+          while (System.nanoTime() < deadline) {
+            insert.setBytes(1, payload);
+            insert.executeUpdate();
+            c.commit();
+            rows.incrementAndGet();
+          }
+        }
+      });
+      System.out.printf("jdbc insert+commit loop, %2d threads: %8.0f commits/s%n", t, rows.get() / (double) seconds);
+    }
+  }
+
+  private void hotAuction() throws Exception {
+    ListingId listing = openAuctions(1).get(0);
+    for (int t : new int[] {1, threads}) {
+      Counts counts = bid(List.of(listing), t);
+      System.out.printf("one hot auction, %2d threads: %8.0f accepted bids/s (%d refused as outbid in the race)%n", t,
+          counts.accepted.get() / (double) seconds, counts.refused.get());
+    }
+  }
+
+  private void manyAuctions(int auctions) throws Exception {
+    List<ListingId> listings = openAuctions(auctions);
+    Counts counts = bid(listings, threads);
+    System.out.printf("%d auctions, %2d threads: %8.0f accepted bids/s (%d refused)%n", auctions, threads,
+        counts.accepted.get() / (double) seconds, counts.refused.get());
+  }
+
+  private record Counts(AtomicLong accepted, AtomicLong refused) {}
+
+  /** Each thread bids as its own platform; the next amount per auction comes from a shared ladder. */
+  private Counts bid(List<ListingId> listings, int threadCount) throws Exception {
+    AtomicLong[] ladders = new AtomicLong[listings.size()];
+    for (int i = 0; i < ladders.length; i++) {
+      ladders[i] = new AtomicLong(currentHigh(listings.get(i)));
+    }
+    Counts counts = new Counts(new AtomicLong(), new AtomicLong());
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+    runThreads(threadCount, t -> {
+      Actor me = platforms.get(t);
+      int k = t;
+      while (System.nanoTime() < deadline) {
+        int a = k++ % listings.size();
+        long amount = ladders[a].addAndGet(STEP);
+        try {
+          commands.sendAndWait(new PlaceBid(listings.get(a), me, amount, "CNY", null));
+          counts.accepted.incrementAndGet();
+        } catch (RuleViolation outbid) {
+          counts.refused.incrementAndGet();
+        }
+      }
+    });
+    return counts;
+  }
+
+  private long currentHigh(ListingId listing) {
+    return app.getBean(io.reelx.exchange.listing.query.AuctionViews.class).high(listing.value())
+        .map(b -> Math.max(b.amount(), START - STEP)).orElse(START - STEP) + 1_000_000 * STEP;
+  }
+
+  private void httpLatency() throws Exception {
+    List<ListingId> listings = openAuctions(Math.min(20, threads));
+    HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(threads)).build();
+    AtomicLong[] ladders = new AtomicLong[listings.size()];
+    for (int i = 0; i < ladders.length; i++) {
+      ladders[i] = new AtomicLong(START);
+    }
+    // saturating rate: closed loop, every thread as fast as it can
+    AtomicLong done = new AtomicLong();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+    runThreads(threads, t -> {
+      int k = t;
+      while (System.nanoTime() < deadline) {
+        int a = k++ % listings.size();
+        if (post(http, t, listings.get(a), ladders[a].addAndGet(STEP)) == 201) {
+          done.incrementAndGet();
+        }
+      }
+    });
+    double saturated = done.get() / (double) seconds;
+    double rate = saturated / 2;
+    System.out.printf("HTTP bids, %2d threads, closed loop: %8.0f accepted bids/s (saturation)%n", threads, saturated);
+    // open loop at half that rate: requests start on schedule whether or not earlier ones finished
+    int total = (int) (rate * seconds);
+    long[] latencies = new long[total];
+    long intervalNanos = (long) (1e9 / rate);
+    ExecutorService pool = Executors.newFixedThreadPool(threads * 4);
+    CountDownLatch finished = new CountDownLatch(total);
+    long begin = System.nanoTime();
+    for (int i = 0; i < total; i++) {
+      long due = begin + i * intervalNanos;
+      while (System.nanoTime() < due) {
+        Thread.onSpinWait();
+      }
+      int n = i;
+      pool.execute(() -> {
+        int a = n % listings.size();
+        long sent = System.nanoTime();
+        post(http, n % threads, listings.get(a), ladders[a].addAndGet(STEP));
+        latencies[n] = System.nanoTime() - Math.max(sent, due);
+        finished.countDown();
+      });
+    }
+    finished.await(60, TimeUnit.SECONDS);
+    pool.shutdown();
+    Arrays.sort(latencies);
+    System.out.printf("HTTP bids at %.0f/s (half saturation), open loop, %d requests: p50 %.1f ms, p99 %.1f ms,"
+        + " max %.1f ms%n", rate, total, latencies[total / 2] / 1e6, latencies[(int) (total * 0.99)] / 1e6,
+        latencies[total - 1] / 1e6);
+  }
+
+  private int post(HttpClient http, int platform, ListingId listing, long amount) {
+    String auth = Base64.getEncoder().encodeToString(
+        (platformUsers.get(platform) + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+    HttpRequest request = HttpRequest.newBuilder(
+            URI.create("http://localhost:" + port + "/api/v1/listings/" + listing.value() + "/bids"))
+        .header("Authorization", "Basic " + auth)
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString("{\"amount\":" + amount + ",\"currency\":\"CNY\"}"))
+        .build();
+    try {
+      return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    } catch (Exception e) {
+      return -1;
+    }
+  }
+
+  private interface Body {
+    void run(int thread) throws Exception;
+  }
+
+  private static void runThreads(int count, Body body) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(count);
+    List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
+    for (int t = 0; t < count; t++) {
+      int thread = t;
+      futures.add(pool.submit(() -> {
+        body.run(thread);
+        return null;
+      }));
+    }
+    for (var f : futures) {
+      f.get();
+    }
+    pool.shutdown();
+  }
+
+  private static int intArg(String[] args, String name, int fallback) {
+    for (String arg : args) {
+      if (arg.startsWith(name + "=")) {
+        return Integer.parseInt(arg.substring(name.length() + 1));
+      }
+    }
+    return fallback;
+  }
+}
