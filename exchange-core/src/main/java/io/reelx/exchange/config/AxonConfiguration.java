@@ -6,7 +6,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import io.reelx.exchange.listing.domain.AuctionSettings;
+import io.reelx.exchange.shared.domain.Refusal;
 import javax.sql.DataSource;
+import org.apache.shiro.authz.UnauthorizedException;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.DuplicateCommandHandlerResolver;
+import org.axonframework.commandhandling.SimpleCommandBus;
+import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
+import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
+import org.axonframework.commandhandling.CommandBusSpanFactory;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.common.transaction.TransactionManager;
@@ -29,6 +37,10 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 
 /**
@@ -51,20 +63,6 @@ public class AxonConfiguration {
   /** Tracking group for registrations and the bid book. */
   public static final String AUCTION_VIEW = "auction-view";
 
-  /** Microsecond ticks: what PostgreSQL keeps, so a time reads back exactly as it was stated. */
-  @Bean
-  Clock clock() {
-    return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
-  }
-
-  /** Event timestamps come from the injected clock, like every other domain time. */
-  @Bean
-  ClockBinding axonClockBinding(Clock clock) {
-    GenericEventMessage.clock = clock;
-    return new ClockBinding(clock);
-  }
-
-  record ClockBinding(Clock clock) {}
 
   /**
    * Stored messages tolerate fields added later (old events simply lack them). Aggregates declare
@@ -75,6 +73,28 @@ public class AxonConfiguration {
     return builder -> builder
         .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
         .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+  }
+
+  /**
+   * The command bus, as Axon's auto-configuration builds it, except that a {@link Refusal} does not
+   * roll the unit of work back: the refused change was never applied, what the command had
+   * established before refusing (a phase ended by the clock) is kept, and the aggregate stays in
+   * the cache instead of being reloaded by the next command.
+   */
+  @Bean
+  @Qualifier("localSegment")
+  SimpleCommandBus commandBus(TransactionManager transactionManager, Configuration axon,
+      DuplicateCommandHandlerResolver duplicates) {
+    SimpleCommandBus bus = SimpleCommandBus.builder()
+        .transactionManager(transactionManager)
+        .duplicateCommandHandlerResolver(duplicates)
+        .spanFactory(axon.getComponent(CommandBusSpanFactory.class))
+        .messageMonitor(axon.messageMonitor(CommandBus.class, "commandBus"))
+        .rollbackConfiguration(e -> !(e instanceof Refusal || e instanceof UnauthorizedException)
+            && RollbackConfigurationType.UNCHECKED_EXCEPTIONS.rollBackOn(e))
+        .build();
+    bus.registerHandlerInterceptor(new CorrelationDataInterceptor<>(axon.correlationDataProviders()));
+    return bus;
   }
 
   @Bean
@@ -95,8 +115,12 @@ public class AxonConfiguration {
   }
 
   @Autowired
-  void configureProcessing(EventProcessingConfigurer processing) {
+  void configureProcessing(EventProcessingConfigurer processing, TransactionManager transactions,
+      JdbcTemplate jdbc) {
+    TransactionManager projections = new ProjectionTransactions(transactions, jdbc);
     processing
+        .registerTransactionManager(LISTING_VIEW, c -> projections)
+        .registerTransactionManager(AUCTION_VIEW, c -> projections)
         .registerSubscribingEventProcessor(REGISTERS)
         .registerListenerInvocationErrorHandler(REGISTERS, c -> PropagatingErrorHandler.instance())
         .registerSubscribingEventProcessor(LIVE);

@@ -15,6 +15,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.util.StringUtils;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Where the event store, tokens, deadlines and read models live: the PostgreSQL named by
@@ -52,6 +56,22 @@ public class StorageConfiguration {
     config.setPoolName("reelx");
     log.info("Storage: {}", config.getJdbcUrl());
     return new HikariDataSource(config);
+  }
+
+  /**
+   * Axon's units of work run in Spring transactions on the application's PostgreSQL: a command's
+   * events, the registers it updates and its idempotency key commit together or not at all.
+   * (Declared here because Axon's auto-configuration may run before the JDBC transaction manager
+   * exists and would then fall back to no transactions.)
+   */
+  @Bean
+  PlatformTransactionManager transactionManager(DataSource dataSource) {
+    return new JdbcTransactionManager(dataSource);
+  }
+
+  @Bean
+  TransactionManager axonTransactionManager(PlatformTransactionManager transactions) {
+    return new SpringTransactionManager(transactions);
   }
 
   /** An embedded PostgreSQL server kept for the life of the application context. */

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
  */
 class ArchitectureTest {
 
-  private static final String AXON_CONFIGURATION = "io.reelx.exchange.config.AxonConfiguration";
+  private static final String CLOCK_CONFIGURATION = "io.reelx.exchange.config.ClockConfiguration";
 
   /** Main classes of exchange-core, plus settlement's from its jar (for the dependency rule). */
   private static final JavaClasses MAIN = importMain("io.reelx.exchange", "io.reelx.settlement");
@@ -75,7 +75,7 @@ class ArchitectureTest {
   private static final ArchRule NO_WALL_CLOCK = classes()
       .that().resideInAPackage("io.reelx.exchange..")
       .should(notReadTheWallClock())
-      .because("\"now\" comes from the injected Clock bean, which only AxonConfiguration creates");
+      .because("\"now\" comes from the injected Clock bean, which only ClockConfiguration creates");
 
   private static final ArchRule NO_FLOATING_POINT = classes()
       .that().resideInAPackage("io.reelx.exchange..")
@@ -205,7 +205,7 @@ class ArchitectureTest {
   /**
    * No {@code now()} / {@code now(ZoneId)} of the java.time types, no {@code System.currentTimeMillis()},
    * no {@code Clock.systemDefaultZone()} or {@code Clock.system(ZoneId)}, and {@code Clock.systemUTC()}
-   * only in AxonConfiguration (the Clock bean). Method references count as reads.
+   * only in ClockConfiguration (the Clock bean). Method references count as reads.
    */
   static ArchCondition<JavaClass> notReadTheWallClock() {
     return new ArchCondition<>("not read the wall clock") {
@@ -240,7 +240,7 @@ class ArchitectureTest {
     }
     if (owner.equals("java.time.Clock")) {
       if (name.equals("systemUTC")) {
-        return !access.getOriginOwner().getName().equals(AXON_CONFIGURATION);
+        return !access.getOriginOwner().getName().equals(CLOCK_CONFIGURATION);
       }
       return name.equals("systemDefaultZone") || name.equals("system");
     }

@@ -66,7 +66,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  *   <li>accepted bids/s over 100 concurrent auctions,
  *   <li>HTTP bid latency p50/p99 at half the saturating HTTP rate.
  * </ol>
- * Arguments: {@code seconds=10 threads=16 auctions=100}.
+ * Arguments: {@code seconds=10 threads=16 auctions=100 parts=jdbc,hot,many,http}.
  */
 public final class AuctionBenchmark {
 
@@ -113,12 +113,22 @@ public final class AuctionBenchmark {
           System.getProperty("java.version"));
       System.out.printf("config: %d s per run, %d client threads, fsync on%n", seconds, threads);
       bench.setUp();
-      bench.jdbcBaseline();
-      bench.hotAuction();
-      bench.manyAuctions(auctions);
-      bench.httpLatency();
+      List<String> parts = List.of(stringArg(args, "parts", "jdbc,hot,many,http").split(","));
+      if (parts.contains("jdbc")) {
+        bench.jdbcBaseline();
+      }
+      if (parts.contains("hot")) {
+        bench.hotAuction();
+      }
+      if (parts.contains("many")) {
+        bench.manyAuctions(auctions);
+      }
+      if (parts.contains("http")) {
+        bench.httpLatency();
+      }
     } finally {
       app.close();
+      System.exit(0);
     }
   }
 
@@ -197,41 +207,68 @@ public final class AuctionBenchmark {
 
   private void hotAuction() throws Exception {
     ListingId listing = openAuctions(1).get(0);
+    bid(List.of(listing), threads, false, 2);
     for (int t : new int[] {1, threads}) {
-      Counts counts = bid(List.of(listing), t);
-      System.out.printf("one hot auction, %2d threads: %8.0f accepted bids/s (%d refused as outbid in the race)%n", t,
-          counts.accepted.get() / (double) seconds, counts.refused.get());
+      for (boolean desk : new boolean[] {false, true}) {
+        Counts counts = bid(List.of(listing), t, desk, seconds);
+        System.out.printf("one hot auction, %2d threads, %-28s %8.0f accepted bids/s (%d refused as outbid)%n", t,
+            desk ? "via the bid desk (batched):" : "one PlaceBid command each:", counts.accepted.get() / (double) seconds,
+            counts.refused.get());
+      }
     }
   }
 
   private void manyAuctions(int auctions) throws Exception {
     List<ListingId> listings = openAuctions(auctions);
-    Counts counts = bid(listings, threads);
-    System.out.printf("%d auctions, %2d threads: %8.0f accepted bids/s (%d refused)%n", auctions, threads,
-        counts.accepted.get() / (double) seconds, counts.refused.get());
+    bid(listings, threads, false, 2);
+    for (boolean desk : new boolean[] {false, true}) {
+      Counts counts = bid(listings, threads, desk, seconds);
+      System.out.printf("%d auctions, %2d threads, %-28s %8.0f accepted bids/s (%d refused)%n", auctions, threads,
+          desk ? "via the bid desk (batched):" : "one PlaceBid command each:", counts.accepted.get() / (double) seconds,
+          counts.refused.get());
+    }
   }
 
   private record Counts(AtomicLong accepted, AtomicLong refused) {}
 
-  /** Each thread bids as its own platform; the next amount per auction comes from a shared ladder. */
-  private Counts bid(List<ListingId> listings, int threadCount) throws Exception {
+  /**
+   * Each thread bids as its own platform; the next amount per auction comes from a ladder shared by
+   * the threads bidding on it.
+   */
+  private Counts bid(List<ListingId> listings, int threadCount, boolean viaDesk, int runSeconds) throws Exception {
+    io.reelx.exchange.listing.command.BidDesk desk = app.getBean(io.reelx.exchange.listing.command.BidDesk.class);
     AtomicLong[] ladders = new AtomicLong[listings.size()];
     for (int i = 0; i < ladders.length; i++) {
       ladders[i] = new AtomicLong(currentHigh(listings.get(i)));
     }
     Counts counts = new Counts(new AtomicLong(), new AtomicLong());
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(runSeconds);
     runThreads(threadCount, t -> {
       Actor me = platforms.get(t);
-      int k = t;
+      // with more auctions than threads each thread keeps to its own auctions, so no bid is
+      // outbid in a race between client threads; on one hot auction they all race
+      List<Integer> mine = new ArrayList<>();
+      for (int i = 0; i < listings.size(); i++) {
+        if (listings.size() < threadCount || i % threadCount == t) {
+          mine.add(i);
+        }
+      }
+      int k = 0;
       while (System.nanoTime() < deadline) {
-        int a = k++ % listings.size();
+        int a = mine.get(k++ % mine.size());
         long amount = ladders[a].addAndGet(STEP);
         try {
-          commands.sendAndWait(new PlaceBid(listings.get(a), me, amount, "CNY", null));
+          PlaceBid bid = new PlaceBid(listings.get(a), me, amount, "CNY", null);
+          if (viaDesk) {
+            desk.place(bid);
+          } else {
+            commands.sendAndWait(bid);
+          }
           counts.accepted.incrementAndGet();
         } catch (RuleViolation outbid) {
-          counts.refused.incrementAndGet();
+          if (counts.refused.incrementAndGet() == 1) {
+            System.out.println("  first refusal: " + outbid.code() + ": " + outbid.getMessage());
+          }
         }
       }
     });
@@ -252,13 +289,17 @@ public final class AuctionBenchmark {
     }
     // saturating rate: closed loop, every thread as fast as it can
     AtomicLong done = new AtomicLong();
+    AtomicLong failures = new AtomicLong();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
     runThreads(threads, t -> {
       int k = t;
       while (System.nanoTime() < deadline) {
         int a = k++ % listings.size();
-        if (post(http, t, listings.get(a), ladders[a].addAndGet(STEP)) == 201) {
+        int status = post(http, t, listings.get(a), ladders[a].addAndGet(STEP));
+        if (status == 201) {
           done.incrementAndGet();
+        } else if (failures.incrementAndGet() == 1) {
+          System.out.println("  first HTTP failure: status " + status);
         }
       }
     });
@@ -328,6 +369,15 @@ public final class AuctionBenchmark {
       f.get();
     }
     pool.shutdown();
+  }
+
+  private static String stringArg(String[] args, String name, String fallback) {
+    for (String arg : args) {
+      if (arg.startsWith(name + "=")) {
+        return arg.substring(name.length() + 1);
+      }
+    }
+    return fallback;
   }
 
   private static int intArg(String[] args, String name, int fallback) {

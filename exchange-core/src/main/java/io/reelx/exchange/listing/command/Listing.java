@@ -44,7 +44,10 @@ import io.reelx.exchange.shared.domain.StateConflict;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import io.reelx.exchange.shared.domain.Refusal;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -293,6 +296,28 @@ public class Listing {
 
   @CommandHandler
   BidReceipt handle(PlaceBid c, Clock clock, IdempotencyKeys keys) {
+    return place(c, clock.instant(), keys);
+  }
+
+  /**
+   * Bids that arrived together, in order: each is decided against the state the previous ones
+   * left, and all that are accepted are stored in one transaction.
+   */
+  @CommandHandler
+  List<BidOutcome> handle(PlaceBids c, Clock clock, IdempotencyKeys keys) {
+    Instant now = clock.instant();
+    List<BidOutcome> outcomes = new ArrayList<>(c.bids().size());
+    for (PlaceBid bid : c.bids()) {
+      try {
+        outcomes.add(BidOutcome.placed(place(bid, now, keys)));
+      } catch (Refusal refusal) {
+        outcomes.add(BidOutcome.refused(refusal));
+      }
+    }
+    return outcomes;
+  }
+
+  private BidReceipt place(PlaceBid c, Instant now, IdempotencyKeys keys) {
     String scope = "bid:" + id + ":" + c.actor().organizationId();
     if (c.idempotencyKey() != null) {
       Optional<String> answered = keys.answered(scope, c.idempotencyKey());
@@ -300,7 +325,6 @@ public class Listing {
         return new BidReceipt(answered.get(), null);
       }
     }
-    Instant now = clock.instant();
     catchUp(now);
     Registration bidder = qualifiedBidder(c.actor());
     if (sale.mode() == SaleMode.FIXED_PRICE) {

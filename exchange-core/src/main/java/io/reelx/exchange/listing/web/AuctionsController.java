@@ -18,6 +18,7 @@ import io.reelx.exchange.identity.domain.Role;
 import io.reelx.exchange.identity.security.Access;
 import io.reelx.exchange.identity.security.CurrentUser;
 import io.reelx.exchange.listing.command.Actor;
+import io.reelx.exchange.listing.command.BidDesk;
 import io.reelx.exchange.listing.command.BidReceipt;
 import io.reelx.exchange.listing.command.BuyListing;
 import io.reelx.exchange.listing.command.PlaceBid;
@@ -59,11 +60,13 @@ public class AuctionsController implements AuctionsApi {
   private final ListingViews listings;
   private final AuctionViews auctions;
   private final Clock clock;
+  private final BidDesk desk;
 
   public AuctionsController(Access access, CommandGateway commands, ListingViews listings, AuctionViews auctions,
-      Clock clock) {
+      Clock clock, BidDesk desk) {
     this.access = access;
     this.commands = commands;
+    this.desk = desk;
     this.listings = listings;
     this.auctions = auctions;
     this.clock = clock;
@@ -120,7 +123,7 @@ public class AuctionsController implements AuctionsApi {
   public ResponseEntity<Bid> placeBid(String listingId, BidRequest request, String idempotencyKey) {
     CurrentUser user = access.require(Role.PLATFORM);
     visibleListing(listingId, user);
-    BidReceipt receipt = commands.sendAndWait(new PlaceBid(new ListingId(listingId), actor(user),
+    BidReceipt receipt = desk.place(new PlaceBid(new ListingId(listingId), actor(user),
         request.getAmount(), request.getCurrency(), idempotencyKey));
     return bidCreated(listingId, receipt, user);
   }
