@@ -20,6 +20,9 @@ public class ListingViews {
   private final JdbcClient jdbc;
   private final JsonMapper json;
 
+  private static final String WITH_VERSION = " LEFT JOIN listing_version lv ON lv.id = v.id";
+  private static final String VERSION = "GREATEST(v.version, COALESCE(lv.version, 0))";
+
   public ListingViews(JdbcClient jdbc, JsonMapper json) {
     this.jdbc = jdbc;
     this.json = json;
@@ -41,15 +44,19 @@ public class ListingViews {
 
   /** Moves the version only, for events that change nothing a reader of the document sees. */
   void touch(String id, long version) {
-    jdbc.sql("UPDATE listing_view SET version = ? WHERE id = ? AND version < ?").params(version, id, version).update();
+    jdbc.sql("INSERT INTO listing_version (id, version) VALUES (?, ?)"
+            + " ON CONFLICT (id) DO UPDATE SET version = EXCLUDED.version WHERE listing_version.version < EXCLUDED.version")
+        .params(id, version).update();
   }
 
   void deleteAll() {
+    jdbc.sql("DELETE FROM listing_version").update();
     jdbc.sql("DELETE FROM listing_view").update();
   }
 
   public Optional<ListingView> find(String id) {
-    return jdbc.sql("SELECT document, version FROM listing_view WHERE id = ?").param(id)
+    return jdbc.sql("SELECT v.document, " + VERSION + " FROM listing_view v" + WITH_VERSION + " WHERE v.id = ?")
+        .param(id)
         .query((rs, n) -> read(rs.getString(1), rs.getLong(2))).optional();
   }
 
@@ -80,30 +87,30 @@ public class ListingViews {
 
   /** Listings visible to a viewer: published ones, its own organisation's, or all for overseers. */
   public Page<ListingView> search(ListingSearch search, int page, int size) {
-    StringBuilder where = new StringBuilder(" WHERE (published OR holder_org_id = ? OR ?)");
+    StringBuilder where = new StringBuilder(" WHERE (v.published OR v.holder_org_id = ? OR ?)");
     List<Object> params = new ArrayList<>(List.of(search.viewerOrganizationId(), search.viewerSeesAll()));
     if (search.status() != null) {
-      where.append(" AND status = ?");
+      where.append(" AND v.status = ?");
       params.add(search.status().name());
     }
     if (search.titleId() != null) {
-      where.append(" AND title_id = ?");
+      where.append(" AND v.title_id = ?");
       params.add(search.titleId());
     }
     if (search.territory() != null) {
-      where.append(" AND territories @> ARRAY[?]::text[]");
+      where.append(" AND v.territories @> ARRAY[?]::text[]");
       params.add(search.territory());
     }
     if (search.media() != null) {
-      where.append(" AND media && ?::text[]");
+      where.append(" AND v.media && ?::text[]");
       params.add("{" + String.join(",", search.media().leaves().stream().map(Enum::name).toList()) + "}");
     }
-    long total = jdbc.sql("SELECT count(*) FROM listing_view" + where).params(params).query(Long.class).single();
+    long total = jdbc.sql("SELECT count(*) FROM listing_view v" + where).params(params).query(Long.class).single();
     List<Object> pageParams = new ArrayList<>(params);
     pageParams.add(size);
     pageParams.add((long) page * size);
-    List<ListingView> items = jdbc.sql("SELECT document, version FROM listing_view" + where
-            + " ORDER BY created_at DESC, id LIMIT ? OFFSET ?")
+    List<ListingView> items = jdbc.sql("SELECT v.document, " + VERSION + " FROM listing_view v" + WITH_VERSION + where
+            + " ORDER BY v.created_at DESC, v.id LIMIT ? OFFSET ?")
         .params(pageParams)
         .query((rs, n) -> read(rs.getString(1), rs.getLong(2))).list();
     return new Page<>(items, page, size, total);

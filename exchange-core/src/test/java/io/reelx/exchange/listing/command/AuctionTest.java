@@ -592,6 +592,30 @@ class AuctionTest {
           .expectException(ruleViolation("below-starting-price"));
     }
 
+    @Test
+    void bids_arriving_together_are_decided_in_order_and_a_refused_one_does_not_stop_the_others() {
+      biddingOpen()
+          .when(new PlaceBids(LISTING, List.of(bid(ALPHA, 100_000), bid(BETA, 102_500), bid(BETA, 105_000))))
+          .expectEventsMatching(exactly(
+              bidLike(placed(1, ALPHA, R_ALPHA, "B-01", 100_000, START.plusSeconds(60), false, null, null)),
+              bidLike(placed(2, BETA, R_BETA, "B-02", 105_000, START.plusSeconds(60), false, null, null))))
+          .expectResultMessagePayloadMatching(new org.hamcrest.TypeSafeMatcher<List<BidOutcome>>() {
+            @Override
+            protected boolean matchesSafely(List<BidOutcome> outcomes) {
+              return outcomes.size() == 3
+                  && outcomes.get(0).receipt() != null
+                  && outcomes.get(1).refusal() instanceof io.reelx.exchange.shared.domain.RuleViolation r
+                  && r.code().equals("not-a-whole-increment")
+                  && outcomes.get(2).receipt() != null && outcomes.get(2).receipt().placed().amount() == 105_000;
+            }
+
+            @Override
+            public void describeTo(org.hamcrest.Description description) {
+              description.appendText("placed, refused (not-a-whole-increment), placed");
+            }
+          });
+    }
+
     @ParameterizedTest
     @ValueSource(longs = {95_000, 100_000})
     void a_bid_that_does_not_exceed_the_high_is_refused(long amount) {
