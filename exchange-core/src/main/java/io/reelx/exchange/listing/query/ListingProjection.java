@@ -70,12 +70,14 @@ public class ListingProjection {
   void on(BidPlaced e, @SequenceNumber long seq, @Timestamp Instant at) {
     if (e.extendedTo() != null) {
       update(e.listingId().value(), seq, v -> v.next(v.status(), v.rejectionReason(), seq, at).closing(e.extendedTo()));
-    } else {
-      views.touch(e.listingId().value(), seq);
     }
   }
 
-  /** Every other event of the listing still moves its version (the ETag clients send back). */
+  /**
+   * The rarer events that change nothing in the document (registrations, deposits) still mark it
+   * as caught up, so a command's response can wait for "its" version. Bids don't: a busy auction
+   * never rewrites the document, and clients read the version from the event stream.
+   */
   @EventHandler
   void on(ListingEvent e, @SequenceNumber long seq) {
     views.touch(e.listingId().value(), seq);

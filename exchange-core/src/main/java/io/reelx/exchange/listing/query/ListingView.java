@@ -46,7 +46,7 @@ public record ListingView(
         closesAt, result);
   }
 
-  ListingView atVersion(long newVersion) {
+  public ListingView atVersion(long newVersion) {
     return newVersion == version ? this : new ListingView(id, titleId, titleName, holderOrganizationId, status, window,
         exclusive, sublicensable, sale, schedule, signingDays, settlementTerms, description, rejectionReason, published,
         newVersion, createdAt, updatedAt, closesAt, result);

@@ -20,8 +20,8 @@ public class ListingViews {
   private final JdbcClient jdbc;
   private final JsonMapper json;
 
-  private static final String WITH_VERSION = " LEFT JOIN listing_version lv ON lv.id = v.id";
-  private static final String VERSION = "GREATEST(v.version, COALESCE(lv.version, 0))";
+  private static final String CURRENT_VERSION =
+      "GREATEST(v.version, (SELECT max(e.sequencenumber) FROM domainevententry e WHERE e.aggregateidentifier = v.id))";
 
   public ListingViews(JdbcClient jdbc, JsonMapper json) {
     this.jdbc = jdbc;
@@ -42,20 +42,27 @@ public class ListingViews {
         .update();
   }
 
-  /** Moves the version only, for events that change nothing a reader of the document sees. */
+  /** Marks the document as reflecting events up to {@code version} (nothing in it changed). */
   void touch(String id, long version) {
-    jdbc.sql("INSERT INTO listing_version (id, version) VALUES (?, ?)"
-            + " ON CONFLICT (id) DO UPDATE SET version = EXCLUDED.version WHERE listing_version.version < EXCLUDED.version")
-        .params(id, version).update();
+    jdbc.sql("UPDATE listing_view SET version = ? WHERE id = ? AND version < ?").params(version, id, version).update();
+  }
+
+  /**
+   * The listing's version as clients see it (its ETag): the latest sequence number of its event
+   * stream, always current, whether or not the event changed the document.
+   */
+  public long currentVersion(String id) {
+    return jdbc.sql("SELECT max(sequencenumber) FROM domainevententry WHERE aggregateidentifier = ?")
+        .param(id).query(Long.class).optional().orElse(0L);
   }
 
   void deleteAll() {
-    jdbc.sql("DELETE FROM listing_version").update();
     jdbc.sql("DELETE FROM listing_view").update();
   }
 
+  /** The listing document as last projected; its {@code version} is the last event it reflects. */
   public Optional<ListingView> find(String id) {
-    return jdbc.sql("SELECT v.document, " + VERSION + " FROM listing_view v" + WITH_VERSION + " WHERE v.id = ?")
+    return jdbc.sql("SELECT v.document, v.version FROM listing_view v WHERE v.id = ?")
         .param(id)
         .query((rs, n) -> read(rs.getString(1), rs.getLong(2))).optional();
   }
@@ -109,7 +116,7 @@ public class ListingViews {
     List<Object> pageParams = new ArrayList<>(params);
     pageParams.add(size);
     pageParams.add((long) page * size);
-    List<ListingView> items = jdbc.sql("SELECT v.document, " + VERSION + " FROM listing_view v" + WITH_VERSION + where
+    List<ListingView> items = jdbc.sql("SELECT v.document, " + CURRENT_VERSION + " FROM listing_view v" + where
             + " ORDER BY v.created_at DESC, v.id LIMIT ? OFFSET ?")
         .params(pageParams)
         .query((rs, n) -> read(rs.getString(1), rs.getLong(2))).list();

@@ -80,6 +80,7 @@ public class ListingsController implements ListingsApi {
   public ResponseEntity<Listing> getListing(String listingId) {
     CurrentUser user = access.current();
     ListingView view = views.find(listingId).filter(v -> visible(v, user))
+        .map(v -> v.atVersion(Math.max(v.version(), views.currentVersion(listingId))))
         .orElseThrow(() -> new NotFound("listing", listingId));
     return ResponseEntity.ok().eTag(etag(view.version())).body(toApi(view, user));
   }
@@ -139,6 +140,7 @@ public class ListingsController implements ListingsApi {
       String ifMatch) {
     Long version = commands.sendAndWait(command.apply(parseIfMatch(ifMatch)));
     ListingView view = views.awaitVersion(listingId, version, READ_YOUR_WRITES)
+        .map(v -> v.atVersion(Math.max(v.version(), version)))
         .orElseThrow(() -> new NotFound("listing", listingId));
     return ResponseEntity.ok().eTag(etag(view.version())).body(toApi(view, user));
   }
