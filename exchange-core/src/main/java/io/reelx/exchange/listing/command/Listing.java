@@ -319,11 +319,9 @@ public class Listing {
 
   private BidReceipt place(PlaceBid c, Instant now, IdempotencyKeys keys) {
     String scope = "bid:" + id + ":" + c.actor().organizationId();
-    if (c.idempotencyKey() != null) {
-      Optional<String> answered = keys.answered(scope, c.idempotencyKey());
-      if (answered.isPresent()) {
-        return new BidReceipt(answered.get(), null);
-      }
+    Optional<BidReceipt> repeated = repeated(keys, scope, c.idempotencyKey());
+    if (repeated.isPresent()) {
+      return repeated.get();
     }
     catchUp(now);
     Registration bidder = qualifiedBidder(c.actor());
@@ -351,11 +349,9 @@ public class Listing {
   @CommandHandler
   BidReceipt handle(BuyListing c, Clock clock, IdempotencyKeys keys) {
     String scope = "buy:" + id + ":" + c.actor().organizationId();
-    if (c.idempotencyKey() != null) {
-      Optional<String> answered = keys.answered(scope, c.idempotencyKey());
-      if (answered.isPresent()) {
-        return new BidReceipt(answered.get(), null);
-      }
+    Optional<BidReceipt> repeated = repeated(keys, scope, c.idempotencyKey());
+    if (repeated.isPresent()) {
+      return repeated.get();
     }
     Instant now = clock.instant();
     catchUp(now);
@@ -371,6 +367,11 @@ public class Listing {
       keys.remember(scope, c.idempotencyKey(), placed.bidId());
     }
     return new BidReceipt(placed.bidId(), placed);
+  }
+
+  /** A request repeated with the same idempotency key gets the bid it placed the first time. */
+  private static Optional<BidReceipt> repeated(IdempotencyKeys keys, String scope, String key) {
+    return key == null ? Optional.empty() : keys.answered(scope, key).map(bidId -> new BidReceipt(bidId, null));
   }
 
   private BidPlaced bid(Registration bidder, long amount, Instant at, boolean sealed, String replaces,

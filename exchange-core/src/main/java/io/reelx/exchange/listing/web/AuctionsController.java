@@ -208,8 +208,7 @@ public class AuctionsController implements AuctionsApi {
 
   private ListingView visibleListing(String listingId, CurrentUser user) {
     return listings.find(listingId)
-        .filter(v -> v.published() || user.seesAllOrganizations() || user.has(Role.FINANCE)
-            || v.holderOrganizationId().equals(user.organizationId().value()))
+        .filter(v -> ListingAccess.visible(v, user))
         .orElseThrow(() -> new NotFound("listing", listingId));
   }
 

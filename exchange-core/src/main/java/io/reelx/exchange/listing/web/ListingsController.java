@@ -79,7 +79,7 @@ public class ListingsController implements ListingsApi {
   @Override
   public ResponseEntity<Listing> getListing(String listingId) {
     CurrentUser user = access.current();
-    ListingView view = views.find(listingId).filter(v -> visible(v, user))
+    ListingView view = views.find(listingId).filter(v -> ListingAccess.visible(v, user))
         .map(v -> v.atVersion(Math.max(v.version(), views.currentVersion(listingId))))
         .orElseThrow(() -> new NotFound("listing", listingId));
     return ResponseEntity.ok().eTag(etag(view.version())).body(toApi(view, user));
@@ -90,7 +90,7 @@ public class ListingsController implements ListingsApi {
       String territory, Media media, Integer page, Integer size) {
     CurrentUser user = access.current();
     Page<ListingView> result = views.search(new ListingSearch(user.organizationId().value(),
-        user.seesAllOrganizations(), status == null ? null : ListingStatus.valueOf(status.name()), titleId,
+        user.seesAllOrganizations() || user.has(Role.FINANCE), status == null ? null : ListingStatus.valueOf(status.name()), titleId,
         territory == null ? null : territory.toUpperCase(),
         media == null ? null : io.reelx.exchange.rights.domain.Media.valueOf(media.name())), page, size);
     return ResponseEntity.ok(new ListingPage(result.items().stream().map(v -> toApi(v, user)).toList(),
@@ -167,11 +167,6 @@ public class ListingsController implements ListingsApi {
 
   private static Actor actor(CurrentUser user) {
     return new Actor(user.userId().value(), user.organizationId().value(), user.has(Role.OPERATOR));
-  }
-
-  private static boolean visible(ListingView view, CurrentUser user) {
-    return user.seesAllOrganizations() || view.holderOrganizationId().equals(user.organizationId().value())
-        || view.published();
   }
 
   private static ListingSettlementTerms settlement(SettlementTerms t) {

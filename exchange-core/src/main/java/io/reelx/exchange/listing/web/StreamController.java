@@ -1,6 +1,5 @@
 package io.reelx.exchange.listing.web;
 
-import io.reelx.exchange.identity.domain.Role;
 import io.reelx.exchange.identity.security.Access;
 import io.reelx.exchange.identity.security.CurrentUser;
 import io.reelx.exchange.listing.query.ListingViews;
@@ -32,8 +31,7 @@ public class StreamController {
   public SseEmitter streamListing(@PathVariable String listingId) {
     CurrentUser user = access.current();
     var listing = listings.find(listingId)
-        .filter(v -> v.published() || user.seesAllOrganizations() || user.has(Role.FINANCE)
-            || v.holderOrganizationId().equals(user.organizationId().value()))
+        .filter(v -> ListingAccess.visible(v, user))
         .orElseThrow(() -> new NotFound("listing", listingId));
     return feed.open(listingId, user.organizationId().value(), listing.status().name());
   }
