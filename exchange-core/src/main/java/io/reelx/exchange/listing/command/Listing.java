@@ -50,9 +50,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import org.apache.shiro.authz.UnauthorizedException;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.common.IdentifierFactory;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -376,7 +376,7 @@ public class Listing {
 
   private BidPlaced bid(Registration bidder, long amount, Instant at, boolean sealed, String replaces,
       Instant extendedTo) {
-    return new BidPlaced(id, UUID.randomUUID().toString(), bidCount + 1, bidder.id(), bidder.organizationId(),
+    return new BidPlaced(id, IdentifierFactory.getInstance().generateIdentifier(), bidCount + 1, bidder.id(), bidder.organizationId(),
         bidder.bidderCode(), amount, sale.currency(), at, sealed, replaces, extendedTo);
   }
 

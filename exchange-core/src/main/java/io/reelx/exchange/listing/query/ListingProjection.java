@@ -9,10 +9,14 @@ import io.reelx.exchange.listing.domain.ListingStatus;
 import io.reelx.exchange.listing.domain.ListingSubmitted;
 import io.reelx.exchange.listing.domain.ListingSuspended;
 import io.reelx.exchange.listing.domain.ListingWithdrawn;
-import io.reelx.exchange.listing.domain.BidPlaced;
+import io.reelx.exchange.listing.domain.BidderQualified;
+import io.reelx.exchange.listing.domain.BidderRefused;
+import io.reelx.exchange.listing.domain.DepositApplied;
+import io.reelx.exchange.listing.domain.DepositReceived;
+import io.reelx.exchange.listing.domain.DepositReleased;
+import io.reelx.exchange.listing.domain.PlatformRegistered;
 import io.reelx.exchange.listing.domain.BiddingOpened;
 import io.reelx.exchange.listing.domain.ListingAwarded;
-import io.reelx.exchange.listing.domain.ListingEvent;
 import io.reelx.exchange.listing.domain.ListingFailed;
 import io.reelx.exchange.listing.domain.TimedPeriodStarted;
 import java.time.Instant;
@@ -66,20 +70,40 @@ public class ListingProjection {
     update(e.listingId().value(), seq, v -> v.next(ListingStatus.COUNTDOWN, null, seq, at).closing(e.closesAt()));
   }
 
+  /*
+   * Bids are not handled here, so this processor skips them without reading them: the order
+   * book (auction-view) has them, and a countdown's moving end is read from there. The rarer
+   * events below change nothing in the document but mark it as caught up, so a command's
+   * response can wait for "its" version.
+   */
+
   @EventHandler
-  void on(BidPlaced e, @SequenceNumber long seq, @Timestamp Instant at) {
-    if (e.extendedTo() != null) {
-      update(e.listingId().value(), seq, v -> v.next(v.status(), v.rejectionReason(), seq, at).closing(e.extendedTo()));
-    }
+  void on(PlatformRegistered e, @SequenceNumber long seq) {
+    views.touch(e.listingId().value(), seq);
   }
 
-  /**
-   * The rarer events that change nothing in the document (registrations, deposits) still mark it
-   * as caught up, so a command's response can wait for "its" version. Bids don't: a busy auction
-   * never rewrites the document, and clients read the version from the event stream.
-   */
   @EventHandler
-  void on(ListingEvent e, @SequenceNumber long seq) {
+  void on(DepositReceived e, @SequenceNumber long seq) {
+    views.touch(e.listingId().value(), seq);
+  }
+
+  @EventHandler
+  void on(BidderQualified e, @SequenceNumber long seq) {
+    views.touch(e.listingId().value(), seq);
+  }
+
+  @EventHandler
+  void on(BidderRefused e, @SequenceNumber long seq) {
+    views.touch(e.listingId().value(), seq);
+  }
+
+  @EventHandler
+  void on(DepositReleased e, @SequenceNumber long seq) {
+    views.touch(e.listingId().value(), seq);
+  }
+
+  @EventHandler
+  void on(DepositApplied e, @SequenceNumber long seq) {
     views.touch(e.listingId().value(), seq);
   }
 

@@ -156,10 +156,10 @@ public class AuctionsController implements AuctionsApi {
     if (!sealedMode || closed) {
       auctions.high(listingId).ifPresent(h -> book.currentHigh(h.amount()).currentHighBidderCode(h.bidderCode()));
     }
-    if (listing.closesAt() != null && listing.status() != ListingStatus.SUSPENDED) {
+    Instant closesAt = auctions.closesAt(listing);
+    if (closesAt != null && listing.status() != ListingStatus.SUSPENDED) {
       Instant now = clock.instant();
-      book.closesAt(utc(listing.closesAt()))
-          .secondsRemaining(Math.max(0, Duration.between(now, listing.closesAt()).toSeconds()));
+      book.closesAt(utc(closesAt)).secondsRemaining(Math.max(0, Duration.between(now, closesAt).toSeconds()));
     }
     return ResponseEntity.ok(book);
   }

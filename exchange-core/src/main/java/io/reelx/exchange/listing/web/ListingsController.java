@@ -28,6 +28,7 @@ import io.reelx.exchange.listing.domain.ListingStatus;
 import io.reelx.exchange.listing.domain.SaleMode;
 import io.reelx.exchange.listing.domain.SaleTerms;
 import io.reelx.exchange.listing.domain.Schedule;
+import io.reelx.exchange.listing.query.AuctionViews;
 import io.reelx.exchange.listing.query.ListingView;
 import io.reelx.exchange.listing.query.ListingViews;
 import io.reelx.exchange.listing.query.ListingViews.ListingSearch;
@@ -52,11 +53,13 @@ public class ListingsController implements ListingsApi {
   private final Access access;
   private final CommandGateway commands;
   private final ListingViews views;
+  private final AuctionViews auctions;
 
-  public ListingsController(Access access, CommandGateway commands, ListingViews views) {
+  public ListingsController(Access access, CommandGateway commands, ListingViews views, AuctionViews auctions) {
     this.access = access;
     this.commands = commands;
     this.views = views;
+    this.auctions = auctions;
   }
 
   @Override
@@ -179,7 +182,7 @@ public class ListingsController implements ListingsApi {
         share == null ? null : share.getRateBasisPoints(), t.getNotes());
   }
 
-  private static Listing toApi(ListingView v, CurrentUser viewer) {
+  private Listing toApi(ListingView v, CurrentUser viewer) {
     boolean insider = viewer.seesAllOrganizations() || v.holderOrganizationId().equals(viewer.organizationId().value());
     RightsWindow window = v.window().toWindow();
     Listing listing = new Listing(v.id(), v.titleId(), v.titleName(), v.holderOrganizationId(),
@@ -194,7 +197,7 @@ public class ListingsController implements ListingsApi {
         .reservePrice(insider ? v.sale().reservePrice() : null)
         .description(v.description())
         .rejectionReason(v.rejectionReason())
-        .closesAt(utc(v.closesAt()))
+        .closesAt(utc(auctions.closesAt(v)))
         .result(AuctionsController.result(v, viewer));
     ListingSettlementTerms s = v.settlementTerms();
     if (s != null) {
