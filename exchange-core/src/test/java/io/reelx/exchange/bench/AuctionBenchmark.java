@@ -157,9 +157,12 @@ public final class AuctionBenchmark {
             LocalDate.of(2040, 12, 31)), false, false, "0".repeat(64)), null));
   }
 
-  /** Opens {@code count} non-exclusive ENGLISH auctions with every platform qualified. */
+  /**
+   * Opens {@code count} non-exclusive ENGLISH auctions with every platform qualified. All are
+   * announced first (their start must still be ahead at approval), then bidders qualify.
+   */
   private List<ListingId> openAuctions(int count) throws InterruptedException {
-    java.time.Instant start = java.time.Instant.now().plusSeconds(3 + count / 20);
+    java.time.Instant start = java.time.Instant.now().plusSeconds(5 + count / 10);
     List<ListingId> ids = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       ListingId id = ListingId.newId();
@@ -170,11 +173,13 @@ public final class AuctionBenchmark {
           new Schedule(start, start.plus(Duration.ofHours(2)), 300), 3, null, "bench"));
       commands.sendAndWait(new SubmitListing(id, holder, null));
       commands.sendAndWait(new ApproveListing(id, operator, null));
+      ids.add(id);
+    }
+    for (ListingId id : ids) {
       for (Actor platform : platforms) {
         Result registration = commands.sendAndWait(new RegisterForListing(id, RegistrationId.newId(), platform));
         commands.sendAndWait(new QualifyBidder(id, new RegistrationId(registration.id()), operator));
       }
-      ids.add(id);
     }
     Thread.sleep(Math.max(0, Duration.between(java.time.Instant.now(), start).toMillis()) + 200);
     return ids;
