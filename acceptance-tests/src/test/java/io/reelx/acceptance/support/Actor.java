@@ -3,6 +3,7 @@ package io.reelx.acceptance.support;
 import io.reelx.client.ApiClient;
 import io.reelx.client.api.AuctionsApi;
 import io.reelx.client.api.AuditApi;
+import io.reelx.client.api.ContractsApi;
 import io.reelx.client.api.ListingsApi;
 import io.reelx.client.api.MeApi;
 import io.reelx.client.api.OrganizationsApi;
@@ -106,6 +107,10 @@ public final class Actor {
 
   public AuctionsApi auctions() {
     return new AuctionsApi(client);
+  }
+
+  public ContractsApi contracts() {
+    return new ContractsApi(client);
   }
 
   public AuditApi audit() {

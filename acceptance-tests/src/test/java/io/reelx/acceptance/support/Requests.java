@@ -150,6 +150,7 @@ public final class Requests {
       case "media" -> request.getWindow().media(list(value).stream().map(Media::fromValue).toList());
       case "territories" -> request.getWindow().territories(list(value));
       case "languages" -> request.getWindow().languages(list(value));
+      case "exclusive" -> request.getWindow().exclusive(value.equals("yes"));
       case "term" -> {
         String[] days = value.split(" to ");
         request.getWindow().termStart(LocalDate.parse(days[0].trim())).termEnd(LocalDate.parse(days[1].trim()));

@@ -20,6 +20,9 @@ public final class RunningExchange {
 
   public static final String ADMIN = "admin";
 
+  /** How long parties have to sign a contract here (on the exchange: working days). */
+  public static final java.time.Duration SIGNING_PERIOD = java.time.Duration.ofSeconds(8);
+
   private static final String ALPHABET =
       "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -102,6 +105,7 @@ public final class RunningExchange {
           "--reelx.admin.password=" + adminPassword,
           // Whole auctions in seconds: timed periods as short as one second.
           "--reelx.auction.min-timed-period-seconds=1",
+          "--reelx.contracts.signing-period-override=" + SIGNING_PERIOD,
           // No graceful drain at the end of the run: an event stream still open would hold it up.
           "--server.shutdown=immediate",
           "--spring.main.banner-mode=off",

@@ -38,7 +38,9 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import io.reelx.exchange.contract.domain.ContractSettings;
 import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
@@ -63,6 +65,9 @@ public class AxonConfiguration {
   /** Tracking group for registrations and the bid book. */
   public static final String AUCTION_VIEW = "auction-view";
 
+  /** Tracking group that drafts a contract for each award; errors are retried, never skipped. */
+  public static final String CONTRACT_DRAFTING = "contract-drafting";
+
 
   /**
    * Stored messages tolerate fields added later (old events simply lack them). Aggregates declare
@@ -72,7 +77,15 @@ public class AxonConfiguration {
   Jackson3SerializerCustomizer tolerantReader() {
     return builder -> builder
         .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
-        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        // Axon's ReplayToken types its context as Object, which Jackson 3 refuses to resolve by
+        // default (AxonFramework#4218): a processor that starts while events already exist holds a
+        // ReplayToken, and could not claim it again. Class names are resolved only for Axon's and
+        // our own types.
+        .polymorphicTypeValidator(BasicPolymorphicTypeValidator.builder()
+            .allowIfSubType("org.axonframework.")
+            .allowIfSubType("io.reelx.")
+            .build());
   }
 
   /**
@@ -104,6 +117,15 @@ public class AxonConfiguration {
   }
 
   @Bean
+  ContractSettings contractSettings(Environment env) {
+    ContractSettings d = ContractSettings.DEFAULT;
+    return new ContractSettings(
+        java.time.ZoneId.of(env.getProperty("reelx.contracts.zone", d.zone().getId())),
+        env.getProperty("reelx.contracts.payment-due-days", Integer.class, d.paymentDueDays()),
+        env.getProperty("reelx.contracts.signing-period-override", Duration.class));
+  }
+
+  @Bean
   Cache aggregateCache() {
     return new WeakReferenceCache();
   }
@@ -123,7 +145,8 @@ public class AxonConfiguration {
         .registerTransactionManager(AUCTION_VIEW, c -> projections)
         .registerSubscribingEventProcessor(REGISTERS)
         .registerListenerInvocationErrorHandler(REGISTERS, c -> PropagatingErrorHandler.instance())
-        .registerSubscribingEventProcessor(LIVE);
+        .registerSubscribingEventProcessor(LIVE)
+        .registerListenerInvocationErrorHandler(CONTRACT_DRAFTING, c -> PropagatingErrorHandler.instance());
   }
 
   @Bean

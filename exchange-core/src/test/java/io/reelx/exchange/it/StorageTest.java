@@ -15,6 +15,18 @@ class StorageTest extends IntegrationTest {
   @Autowired EventProcessingConfiguration processing;
   @Autowired org.axonframework.common.caching.Cache aggregateCache;
 
+  @Autowired org.axonframework.serialization.Serializer serializer;
+
+  @Test
+  void a_replay_token_goes_through_the_token_store_serializer_and_back() {
+    org.axonframework.eventhandling.TrackingToken replay = org.axonframework.eventhandling.ReplayToken
+        .createReplayToken(org.axonframework.eventhandling.GapAwareTrackingToken.newInstance(42, java.util.List.of(40L)),
+            null);
+    assertThat(replay).isInstanceOf(org.axonframework.eventhandling.ReplayToken.class);
+    org.axonframework.serialization.SerializedObject<byte[]> stored = serializer.serialize(replay, byte[].class);
+    assertThat((Object) serializer.deserialize(stored)).isEqualTo(replay);
+  }
+
   @Test
   void events_are_stored_in_postgresql_as_json() {
     Market market = market().withTitle();

@@ -199,16 +199,20 @@ public class ListingsController implements ListingsApi {
         .rejectionReason(v.rejectionReason())
         .closesAt(utc(auctions.closesAt(v)))
         .result(AuctionsController.result(v, viewer));
-    ListingSettlementTerms s = v.settlementTerms();
-    if (s != null) {
-      SettlementTerms terms = new SettlementTerms().licenceFee(s.licenceFee()).minimumGuarantee(s.minimumGuarantee())
-          .notes(s.notes());
-      if (s.revenueShareBasis() != null) {
-        terms.revenueShare(new RevenueShare(RevenueShareBasis.valueOf(s.revenueShareBasis()),
-            s.revenueShareBasisPoints()));
-      }
-      listing.settlementTerms(terms);
+    return listing.settlementTerms(settlementToApi(v.settlementTerms()));
+  }
+
+  /** Settlement terms as the API documents show them (listings and contracts). */
+  public static SettlementTerms settlementToApi(ListingSettlementTerms s) {
+    if (s == null) {
+      return null;
     }
-    return listing;
+    SettlementTerms terms = new SettlementTerms().licenceFee(s.licenceFee()).minimumGuarantee(s.minimumGuarantee())
+        .notes(s.notes());
+    if (s.revenueShareBasis() != null) {
+      terms.revenueShare(new RevenueShare(RevenueShareBasis.valueOf(s.revenueShareBasis()),
+          s.revenueShareBasisPoints()));
+    }
+    return terms;
   }
 }

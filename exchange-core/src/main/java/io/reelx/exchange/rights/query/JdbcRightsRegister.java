@@ -1,6 +1,8 @@
 package io.reelx.exchange.rights.query;
 
 import io.reelx.exchange.config.AxonConfiguration;
+import io.reelx.exchange.contract.domain.ContractActivated;
+import io.reelx.exchange.contract.domain.ContractTerminated;
 import io.reelx.exchange.rights.domain.Grant;
 import io.reelx.exchange.rights.domain.Holding;
 import io.reelx.exchange.rights.domain.HoldingId;
@@ -58,6 +60,31 @@ public class JdbcRightsRegister implements RightsRegister {
             array(w.languages()), Date.valueOf(w.termStart()), Date.valueOf(w.termEnd()), e.exclusive(),
             e.sublicensable(), e.evidenceSha256(), e.evidenceNote(), Timestamp.from(at))
         .update();
+  }
+
+  @EventHandler
+  void on(ContractActivated e) {
+    WindowTerms w = e.window();
+    jdbc.sql("INSERT INTO rights_grant (contract_id, title_id, territories, media, languages, term_start, term_end,"
+            + " exclusive) VALUES (?,?,?::text[],?::text[],?::text[],?,?,?)")
+        .params(e.contractId().value(), e.titleId(), array(w.territories()), array(w.media()), array(w.languages()),
+            Date.valueOf(w.termStart()), Date.valueOf(w.termEnd()), e.exclusive())
+        .update();
+  }
+
+  /** The grant no longer applies from the effective date: keep only the days before it, if any. */
+  @EventHandler
+  void on(ContractTerminated e) {
+    jdbc.sql("DELETE FROM rights_grant WHERE contract_id = ? AND term_start >= ?")
+        .params(e.contractId().value(), Date.valueOf(e.effectiveFrom())).update();
+    jdbc.sql("UPDATE rights_grant SET term_end = ? WHERE contract_id = ? AND term_end >= ?")
+        .params(Date.valueOf(e.effectiveFrom().minusDays(1)), e.contractId().value(), Date.valueOf(e.effectiveFrom()))
+        .update();
+  }
+
+  @Override
+  public void lockForGrant(TitleId id) {
+    jdbc.sql("SELECT id FROM title WHERE id = ? FOR UPDATE").param(id.value()).query(String.class).optional();
   }
 
   @Override

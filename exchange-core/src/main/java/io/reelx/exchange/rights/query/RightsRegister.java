@@ -23,6 +23,12 @@ public interface RightsRegister {
 
   List<Grant> grants(TitleId id);
 
+  /**
+   * Takes the title's grant lock until the end of the current transaction: whoever checks avails
+   * and then records a grant for the title holds it, so two such checks never interleave.
+   */
+  void lockForGrant(TitleId id);
+
   default Avails avails(TitleId id, AvailsRequest request) {
     return new AvailsCalculator()
         .check(request, holdings(id).stream().map(HoldingView::holding).toList(), grants(id));

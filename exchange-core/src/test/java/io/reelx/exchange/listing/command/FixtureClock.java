@@ -11,11 +11,11 @@ import org.axonframework.test.aggregate.TestExecutor;
  * deadlines that {@code whenTimeElapses} fires and the aggregate all read one and the same time.
  * Set the start with {@code givenCurrentTime} before anything schedules a deadline.
  */
-final class FixtureClock extends Clock {
+public final class FixtureClock extends Clock {
 
   private final TestExecutor<?> fixture;
 
-  FixtureClock(TestExecutor<?> fixture) {
+  public FixtureClock(TestExecutor<?> fixture) {
     this.fixture = fixture;
   }
 

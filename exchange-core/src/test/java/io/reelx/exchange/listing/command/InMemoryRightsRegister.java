@@ -18,7 +18,7 @@ import java.util.Optional;
  * The rights register as plain maps: real titles, holdings and grants, so that avails come from the
  * default {@link RightsRegister#avails} (the real {@code AvailsCalculator}).
  */
-final class InMemoryRightsRegister implements RightsRegister {
+public final class InMemoryRightsRegister implements RightsRegister {
 
   private static final Instant REGISTERED_AT = Instant.parse("2026-01-01T00:00:00Z");
 
@@ -26,21 +26,29 @@ final class InMemoryRightsRegister implements RightsRegister {
   private final Map<TitleId, List<HoldingView>> holdings = new LinkedHashMap<>();
   private final Map<TitleId, List<Grant>> grants = new LinkedHashMap<>();
 
-  InMemoryRightsRegister addTitle(TitleId id, String ownerOrganizationId, String name) {
+  public InMemoryRightsRegister addTitle(TitleId id, String ownerOrganizationId, String name) {
     titles.put(id, new TitleView(id, ownerOrganizationId, name, name, TitleKind.SERIES, 24, 45, "en", 2025,
         "A synopsis", REGISTERED_AT));
     return this;
   }
 
-  InMemoryRightsRegister addHolding(TitleId id, Holding holding) {
+  public InMemoryRightsRegister addHolding(TitleId id, Holding holding) {
     holdings.computeIfAbsent(id, k -> new ArrayList<>())
         .add(new HoldingView(id, holding, "chain of title", REGISTERED_AT));
     return this;
   }
 
-  InMemoryRightsRegister addGrant(TitleId id, Grant grant) {
+  public InMemoryRightsRegister addGrant(TitleId id, Grant grant) {
     grants.computeIfAbsent(id, k -> new ArrayList<>()).add(grant);
     return this;
+  }
+
+  /** Titles whose grant lock was taken, in order. */
+  public final List<TitleId> locked = new ArrayList<>();
+
+  @Override
+  public void lockForGrant(TitleId id) {
+    locked.add(id);
   }
 
   @Override

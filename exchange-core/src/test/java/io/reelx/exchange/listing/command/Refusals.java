@@ -8,11 +8,11 @@ import org.hamcrest.FeatureMatcher;
 import org.hamcrest.Matcher;
 
 /** Matchers for the fixture's {@code expectException}: which field, which rule. */
-final class Refusals {
+public final class Refusals {
 
   private Refusals() {}
 
-  static Matcher<InvalidValue> invalidValue(String field) {
+  public static Matcher<InvalidValue> invalidValue(String field) {
     return new FeatureMatcher<InvalidValue, String>(equalTo(field), "an InvalidValue on field", "field") {
       @Override
       protected String featureValueOf(InvalidValue actual) {
@@ -21,7 +21,7 @@ final class Refusals {
     };
   }
 
-  static Matcher<RuleViolation> ruleViolation(String code) {
+  public static Matcher<RuleViolation> ruleViolation(String code) {
     return new FeatureMatcher<RuleViolation, String>(equalTo(code), "a RuleViolation with code", "code") {
       @Override
       protected String featureValueOf(RuleViolation actual) {

@@ -1,0 +1,75 @@
+package io.reelx.exchange.contract.command;
+
+import io.reelx.exchange.config.AxonConfiguration;
+import io.reelx.exchange.contract.domain.ContractId;
+import io.reelx.exchange.contract.domain.PartyTerms;
+import io.reelx.exchange.contract.query.ContractRegister;
+import io.reelx.exchange.identity.domain.OrganizationId;
+import io.reelx.exchange.identity.query.IdentityRegister;
+import io.reelx.exchange.identity.query.OrganizationView;
+import io.reelx.exchange.listing.domain.ListingAwarded;
+import io.reelx.exchange.listing.domain.ListingCreated;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Drafts a contract for every award. A tracking processor with its own position in the event
+ * log: it remembers what each listing offered, and when the listing is awarded it drafts the
+ * contract from that offer and the winning bid. An award is never missed (the position only moves
+ * once the draft is committed; a failure is retried) and never drafted twice (the contract id is
+ * derived from the listing's).
+ */
+@Component
+@ProcessingGroup(AxonConfiguration.CONTRACT_DRAFTING)
+public class ContractDrafting {
+
+  private final JdbcClient jdbc;
+  private final JsonMapper json;
+  private final CommandGateway commands;
+  private final IdentityRegister identities;
+  private final ContractRegister contracts;
+
+  public ContractDrafting(JdbcClient jdbc, JsonMapper json, CommandGateway commands, IdentityRegister identities,
+      ContractRegister contracts) {
+    this.jdbc = jdbc;
+    this.json = json;
+    this.commands = commands;
+    this.identities = identities;
+    this.contracts = contracts;
+  }
+
+  @EventHandler
+  void on(ListingCreated e) {
+    jdbc.sql("INSERT INTO contract_offer (listing_id, offer) VALUES (?, ?::jsonb) ON CONFLICT (listing_id) DO NOTHING")
+        .params(e.listingId().value(), json.writeValueAsString(e))
+        .update();
+  }
+
+  @EventHandler
+  void on(ListingAwarded e) {
+    ContractId id = ContractId.forListing(e.listingId());
+    if (contracts.exists(id)) {
+      return;
+    }
+    ListingCreated offer = jdbc.sql("SELECT offer FROM contract_offer WHERE listing_id = ?")
+        .param(e.listingId().value())
+        .query((rs, n) -> json.readValue(rs.getString(1), ListingCreated.class))
+        .optional()
+        .orElseThrow(() -> new IllegalStateException("No offer recorded for awarded listing " + e.listingId()));
+    commands.sendAndWait(new DraftContract(id, offer.listingId().value(), offer.titleId(), offer.titleName(),
+        party(offer.holderOrganizationId()), party(e.organizationId()), offer.window(), offer.exclusive(),
+        offer.sublicensable(), e.price(), e.currency(), offer.sale().deposit(), offer.signingDays(),
+        offer.settlementTerms(), e.closedAt()));
+  }
+
+  private PartyTerms party(String organizationId) {
+    String name = identities.organization(new OrganizationId(organizationId))
+        .map(OrganizationView::name)
+        .orElse(organizationId);
+    return new PartyTerms(organizationId, name);
+  }
+}

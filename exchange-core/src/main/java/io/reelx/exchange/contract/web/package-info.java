@@ -1,0 +1,2 @@
+/** The contracts API: lists, documents, signatures and termination. */
+package io.reelx.exchange.contract.web;
