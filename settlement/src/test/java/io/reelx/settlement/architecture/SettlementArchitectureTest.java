@@ -54,10 +54,21 @@ class SettlementArchitectureTest {
       .should(notReadTheWallClock())
       .because("settlement is told the time; it never reads it");
 
+  private static final ArchRule DOMAIN_IS_PLAIN_JAVA = classes()
+      .that().resideInAPackage("io.reelx.settlement..domain..")
+      .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "io.reelx.settlement..")
+      .because("domain packages are plain Java: no Spring, Axon, JDBC or Jackson");
+
   @Test
   void the_importer_sees_the_main_classes_and_no_tests() {
     assertThat(MAIN.contain("io.reelx.settlement.money.Money")).isTrue();
+    assertThat(MAIN.contain("io.reelx.settlement.statement.domain.StatementCalculator")).isTrue();
     assertThat(MAIN.contain(SettlementArchitectureTest.class)).isFalse();
+  }
+
+  @Test
+  void domain_packages_depend_only_on_the_jdk_and_settlement() {
+    DOMAIN_IS_PLAIN_JAVA.check(MAIN);
   }
 
   @Test
@@ -96,6 +107,20 @@ class SettlementArchitectureTest {
     assertThat(String.join("\n", violations))
         .contains("fxRate", "scale(", "share(", "splits", "weights")
         .doesNotContain(ExactOnly.class.getName());
+  }
+
+  @Test
+  void the_plain_java_rule_catches_a_dependency_outside_the_jdk() {
+    JavaClasses offenders = withoutResolving(() -> new ClassFileImporter().importClasses(UsesALibrary.class, ExactOnly.class));
+    List<String> violations = classes().should().onlyDependOnClassesThat().resideInAnyPackage("java..", "io.reelx.settlement..")
+        .evaluate(offenders).getFailureReport().getDetails();
+    assertThat(String.join("\n", violations)).contains("org.assertj").doesNotContain(ExactOnly.class.getSimpleName() + ".total");
+  }
+
+  static class UsesALibrary {
+    Object check(String text) {
+      return org.assertj.core.api.Assertions.assertThat(text);
+    }
   }
 
   static class CallsSystemMillis {

@@ -1,0 +1,10 @@
+package io.reelx.settlement.ledger.domain;
+
+/** An account's four running totals in minor units, TigerBeetle-style. */
+public record AccountBalance(AccountId account, long debitsPending, long debitsPosted, long creditsPending, long creditsPosted) {
+
+  /** Posted credits minus posted debits: positive when the exchange owes the account's owner. */
+  public long postedCreditBalance() {
+    return creditsPosted - debitsPosted;
+  }
+}
