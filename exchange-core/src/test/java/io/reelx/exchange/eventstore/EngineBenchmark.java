@@ -1,5 +1,7 @@
 package io.reelx.exchange.eventstore;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import io.kurrent.dbclient.KurrentDBClient;
 import io.kurrent.dbclient.KurrentDBConnectionString;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -42,10 +44,14 @@ public final class EngineBenchmark {
         .setServerConfig("fsync", fsync ? "on" : "off")
         .setServerConfig("synchronous_commit", fsync ? "on" : "off")
         .start()) {
-      Flyway.configure().dataSource(postgres.getPostgresDatabase())
-          .locations("classpath:db/migration").load().migrate();
-      run("postgres-jdbc", JdbcEventStorageEngineTest.jdbcEngine(postgres.getPostgresDatabase()),
-          events, aggregates, threads);
+      HikariConfig pool = new HikariConfig();
+      pool.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+      pool.setMaximumPoolSize(threads + 2);
+      try (HikariDataSource dataSource = new HikariDataSource(pool)) {
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        run("postgres-jdbc", JdbcEventStorageEngineTest.jdbcEngine(dataSource), events, aggregates,
+            threads);
+      }
     }
 
     String external = System.getProperty("reelx.eventstoredb.connection-string");
