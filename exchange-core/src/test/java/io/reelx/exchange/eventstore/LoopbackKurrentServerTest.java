@@ -121,6 +121,20 @@ class LoopbackKurrentServerTest {
         .extracting(RecordedEvent::getStreamId).containsExactly(a);
   }
 
+  @Test
+  void a_client_discovering_through_gossip_finds_the_node() throws Exception {
+    KurrentDBClient discovering = KurrentDBClient.create(KurrentDBConnectionString.parseOrThrow(
+        "kurrentdb+discover://127.0.0.1:" + server.port() + "?tls=false&nodePreference=leader"));
+    try {
+      String stream = "g-" + UUID.randomUUID();
+      discovering.appendToStream(stream, EventDataBuilder.json("Tested", "{}".getBytes(StandardCharsets.UTF_8))
+          .build()).get();
+      assertThat(read(stream, ReadStreamOptions.get())).hasSize(1);
+    } finally {
+      discovering.shutdown().get();
+    }
+  }
+
   private WriteResult append(String stream, StreamState expected, int count) throws Exception {
     EventData[] events = new EventData[count];
     for (int i = 0; i < count; i++) {
