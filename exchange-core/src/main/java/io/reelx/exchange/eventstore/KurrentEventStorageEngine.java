@@ -214,7 +214,7 @@ public final class KurrentEventStorageEngine extends AbstractEventStorageEngine 
       @Override
       public boolean fetch(Consumer<TrackedEventData<?>> sink) {
         ReadAllOptions options = ReadAllOptions.get().forwards().maxCount(batchSize + 1L);
-        options = last.isTail() ? options.fromStart()
+        options = last.atTail() ? options.fromStart()
             : options.fromPosition(new Position(last.commitPosition(), last.preparePosition()));
         List<ResolvedEvent> batch = readAll(options);
         int fresh = 0;

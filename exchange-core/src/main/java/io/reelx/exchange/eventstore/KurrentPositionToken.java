@@ -25,7 +25,7 @@ public record KurrentPositionToken(long commitPosition, long preparePosition)
   }
 
   /** Whether this token lies before every event. */
-  public boolean isTail() {
+  public boolean atTail() {
     return commitPosition < 0;
   }
 

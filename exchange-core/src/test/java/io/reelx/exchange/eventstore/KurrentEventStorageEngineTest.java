@@ -113,6 +113,18 @@ class KurrentEventStorageEngineTest extends EventStorageEngineContract {
   }
 
   @Test
+  void tokens_survive_the_token_store_serializer() {
+    for (TrackingToken token : List.of(KurrentPositionToken.TAIL, engine.createHeadToken(),
+        new KurrentPositionToken(1234, 1200))) {
+      var serialized = SERIALIZER.serialize(token, byte[].class);
+      assertThat(new String(serialized.getData(), StandardCharsets.UTF_8))
+          .doesNotContain("tail").doesNotContain("position\"");
+      TrackingToken back = SERIALIZER.deserialize(serialized);
+      assertThat(back).isEqualTo(token);
+    }
+  }
+
+  @Test
   void the_tail_token_lies_before_the_first_record() {
     assertThat(engine.createTailToken()).isEqualTo(KurrentPositionToken.TAIL);
     assertThat(engine.createHeadToken().covers(KurrentPositionToken.TAIL)).isTrue();
