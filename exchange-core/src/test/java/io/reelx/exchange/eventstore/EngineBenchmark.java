@@ -17,6 +17,8 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.messaging.MetaData;
 import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Throughput of the event storage engines: appends N events over M aggregates (one event per
@@ -33,6 +35,10 @@ import org.flywaydb.core.Flyway;
 public final class EngineBenchmark {
 
   public static void main(String[] args) throws Exception {
+    // Outside Spring Boot, Logback logs everything at DEBUG: the gRPC stack alone would then
+    // print several lines a call, and the benchmark would measure the console.
+    ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME))
+        .setLevel(ch.qos.logback.classic.Level.INFO);
     int events = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
     int aggregates = args.length > 1 ? Integer.parseInt(args[1]) : 200;
     int threads = args.length > 2 ? Integer.parseInt(args[2]) : 4;

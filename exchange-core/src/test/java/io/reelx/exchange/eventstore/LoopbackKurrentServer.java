@@ -77,6 +77,7 @@ public final class LoopbackKurrentServer implements AutoCloseable {
         .addService(new Streams())
         .addService(new Features())
         .addService(new Gossip())
+        .directExecutor() // calls are short and never block: no hand-off to another thread
         .build();
     try {
       server.start();
