@@ -39,6 +39,16 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import io.reelx.exchange.contract.domain.ContractSettings;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import com.github.kagkarlsson.scheduler.SchedulerName;
+import org.axonframework.common.caching.NoCache;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 import org.springframework.jdbc.support.JdbcTransactionManager;
@@ -110,6 +120,18 @@ public class AxonConfiguration {
     return bus;
   }
 
+  /** A command that lost an append race to another node is decided again on the current stream. */
+  @Bean
+  CommandGateway commandGateway(CommandBus commandBus) {
+    return DefaultCommandGateway.builder().commandBus(commandBus).retryScheduler(new ConflictRetry(3)).build();
+  }
+
+  /** PostgreSQL's unique violations on the event table are lost append races (see {@link PostgresUniqueViolation}). */
+  @Bean
+  PersistenceExceptionResolver persistenceExceptionResolver() {
+    return new PostgresUniqueViolation();
+  }
+
   @Bean
   AuctionSettings auctionSettings(Environment env) {
     return new AuctionSettings(env.getProperty("reelx.auction.min-timed-period-seconds", Integer.class,
@@ -125,9 +147,43 @@ public class AxonConfiguration {
         env.getProperty("reelx.contracts.signing-period-override", Duration.class));
   }
 
+  /**
+   * Aggregates cached between commands, so no command replays a stream. Several nodes on one
+   * database turn it off ({@code reelx.axon.aggregate-cache=false}): a node's cached aggregate
+   * does not see what another node appended, and a refusal decided on it would be stale.
+   */
   @Bean
-  Cache aggregateCache() {
-    return new WeakReferenceCache();
+  Cache aggregateCache(Environment env) {
+    return env.getProperty("reelx.axon.aggregate-cache", Boolean.class, true) ? new WeakReferenceCache() : NoCache.INSTANCE;
+  }
+
+  /** This node's name: owner of its tracking-token claims and of its deadline executions. */
+  @Bean
+  String reelxNodeId(Environment env) {
+    String configured = env.getProperty("reelx.node-id");
+    if (configured != null && !configured.isBlank()) {
+      return configured.strip();
+    }
+    String host = env.getProperty("HOSTNAME", "node");
+    return host + "-" + ProcessHandle.current().pid() + "-"
+        + Long.toString(java.util.concurrent.ThreadLocalRandom.current().nextLong(1L << 30, 1L << 35), 36);
+  }
+
+  /** Tracking tokens in PostgreSQL, claimed in this node's name. */
+  @Bean
+  TokenStore tokenStore(ConnectionProvider connections, Serializer serializer, String reelxNodeId) {
+    return JdbcTokenStore.builder()
+        .connectionProvider(connections)
+        .serializer(serializer)
+        .nodeId(reelxNodeId)
+        .claimTimeout(Duration.ofSeconds(10))
+        .build();
+  }
+
+  @Bean
+  ClusterMembership clusterMembership(String reelxNodeId, JdbcClient jdbc, EventProcessingConfiguration processing,
+      Clock clock) {
+    return new ClusterMembership(reelxNodeId, jdbc, processing, List.of(LISTING_VIEW, AUCTION_VIEW), clock);
   }
 
   @Bean
@@ -156,8 +212,9 @@ public class AxonConfiguration {
   }
 
   @Bean
-  Scheduler deadlineScheduler(DataSource dataSource, List<Task<?>> tasks, Environment env) {
+  Scheduler deadlineScheduler(DataSource dataSource, List<Task<?>> tasks, Environment env, String reelxNodeId) {
     return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), tasks)
+        .schedulerName(new SchedulerName.Fixed(reelxNodeId))
         .threads(env.getProperty("reelx.deadlines.threads", Integer.class, 4))
         .pollingInterval(
             Duration.ofMillis(env.getProperty("reelx.deadlines.polling-ms", Long.class, 500L)))

@@ -1,5 +1,7 @@
 package io.reelx.exchange.eventstore;
 
+import io.reelx.exchange.config.PostgresUniqueViolation;
+
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.sql.SQLException;
@@ -38,24 +40,10 @@ class JdbcEventStorageEngineTest extends EventStorageEngineContract {
     return JdbcEventStorageEngine.builder()
         .connectionProvider(new SpringDataSourceConnectionProvider(dataSource))
         .transactionManager(new SpringTransactionManager(new JdbcTransactionManager(dataSource)))
-        .persistenceExceptionResolver(JdbcEventStorageEngineTest::isUniqueViolation)
+        .persistenceExceptionResolver(new PostgresUniqueViolation())
         .eventSerializer(SERIALIZER)
         .snapshotSerializer(SERIALIZER)
         .build();
-  }
-
-  /**
-   * PostgreSQL's unique violation (SQLState 23505). Axon's default {@code JdbcSQLErrorCodesResolver}
-   * looks for {@code SQLIntegrityConstraintViolationException}, which the PostgreSQL driver never
-   * throws, so with it a conflicting append surfaces as a plain {@code EventStoreException}.
-   */
-  static boolean isUniqueViolation(Exception e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
-        return true;
-      }
-    }
-    return false;
   }
 
   @AfterAll

@@ -34,6 +34,11 @@ final class Http {
     return new Http("http://localhost:" + port, "Bearer " + token);
   }
 
+  /** The same credentials against another node. */
+  Http on(int port) {
+    return new Http("http://localhost:" + port, authorization);
+  }
+
   Response get(String path) {
     return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), Map.of());
   }

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
@@ -20,12 +21,12 @@ public class ListingViews {
   private final JdbcClient jdbc;
   private final JsonMapper json;
 
-  private static final String CURRENT_VERSION =
-      "GREATEST(v.version, (SELECT max(e.sequencenumber) FROM domainevententry e WHERE e.aggregateidentifier = v.id))";
+  private final EventStore events;
 
-  public ListingViews(JdbcClient jdbc, JsonMapper json) {
+  public ListingViews(JdbcClient jdbc, JsonMapper json, EventStore events) {
     this.jdbc = jdbc;
     this.json = json;
+    this.events = events;
   }
 
   void save(ListingView view) {
@@ -52,8 +53,7 @@ public class ListingViews {
    * stream, always current, whether or not the event changed the document.
    */
   public long currentVersion(String id) {
-    return jdbc.sql("SELECT max(sequencenumber) FROM domainevententry WHERE aggregateidentifier = ?")
-        .param(id).query(Long.class).optional().orElse(0L);
+    return events.lastSequenceNumberFor(id).orElse(0L);
   }
 
   void deleteAll() {
@@ -116,10 +116,11 @@ public class ListingViews {
     List<Object> pageParams = new ArrayList<>(params);
     pageParams.add(size);
     pageParams.add((long) page * size);
-    List<ListingView> items = jdbc.sql("SELECT v.document, " + CURRENT_VERSION + " FROM listing_view v" + where
+    List<ListingView> items = jdbc.sql("SELECT v.document, v.version FROM listing_view v" + where
             + " ORDER BY v.created_at DESC, v.id LIMIT ? OFFSET ?")
         .params(pageParams)
-        .query((rs, n) -> read(rs.getString(1), rs.getLong(2))).list();
+        .query((rs, n) -> read(rs.getString(1), rs.getLong(2))).list()
+        .stream().map(v -> v.atVersion(Math.max(v.version(), currentVersion(v.id())))).toList();
     return new Page<>(items, page, size, total);
   }
 

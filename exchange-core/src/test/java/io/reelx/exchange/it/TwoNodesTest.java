@@ -1,0 +1,144 @@
+package io.reelx.exchange.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.reelx.exchange.ReelxApplication;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Two nodes of the exchange on one PostgreSQL, as {@code ops/two-nodes.sh} runs them: platforms
+ * bid on one auction through both at once. Nothing acknowledged is lost, bids are ordered, there is
+ * one winner, the closing deadline fires once, and the read models' segments are shared.
+ */
+class TwoNodesTest {
+
+  private static final String PASSWORD = "two-nodes-admin-password";
+
+  @Test
+  void bids_through_two_nodes_are_all_ordered_none_lost_one_winner_and_the_close_fires_once() throws Exception {
+    try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
+        ConfigurableApplicationContext a = start(postgres, "node-a");
+        ConfigurableApplicationContext b = start(postgres, "node-b")) {
+      int portA = port(a);
+      int portB = port(b);
+      Market market = new Market(portA, PASSWORD).withTitle();
+      Instant begin = Instant.now().plusSeconds(4).truncatedTo(ChronoUnit.SECONDS);
+      String listing = market.announcedAuction(begin, begin.plusSeconds(2), 3);
+      List<Http> platforms = new ArrayList<>();
+      for (int i = 0; i < 6; i++) {
+        Http platform = market.platform("Node bidder " + i);
+        market.qualify(platform, listing);
+        platforms.add(platform);
+      }
+      ConcurrentBiddingTest.waitUntil(begin);
+
+      ConcurrentLinkedQueue<String> accepted = new ConcurrentLinkedQueue<>();
+      ConcurrentLinkedQueue<Integer> statuses = new ConcurrentLinkedQueue<>();
+      CountDownLatch go = new CountDownLatch(1);
+      ExecutorService pool = Executors.newFixedThreadPool(platforms.size());
+      List<Future<?>> done = new ArrayList<>();
+      int bidsEach = 10;
+      for (int p = 0; p < platforms.size(); p++) {
+        int offset = p;
+        Http onA = platforms.get(p);
+        Http onB = onA.on(portB);
+        done.add(pool.submit(() -> {
+          go.await();
+          for (int i = 0; i < bidsEach; i++) {
+            long amount = 1000 + 100L * (1 + offset + platforms.size() * i);
+            Http node = (i + offset) % 2 == 0 ? onA : onB;
+            Http.Response r = node.post("/api/v1/listings/" + listing + "/bids", Map.of("amount", amount, "currency", "CNY"));
+            statuses.add(r.status());
+            if (r.status() == 201) {
+              accepted.add(r.get("id"));
+            }
+          }
+          return null;
+        }));
+      }
+      go.countDown();
+      for (Future<?> f : done) {
+        f.get();
+      }
+      pool.shutdown();
+      assertThat(statuses).as("every bid answered as accepted or outbid, never failed")
+          .hasSize(platforms.size() * bidsEach).containsOnly(201, 422);
+
+      // the close: a deadline on one of the two nodes, once
+      Http adminB = Http.basic(portB, "admin", PASSWORD);
+      JsonNode result = null;
+      for (int i = 0; i < 300 && result == null; i++) {
+        JsonNode doc = adminB.get("/api/v1/listings/" + listing).json();
+        result = doc.has("result") ? doc.get("result") : null;
+        if (result == null) {
+          Thread.sleep(100);
+        }
+      }
+      assertThat(result).as("the auction closed").isNotNull();
+      Thread.sleep(1500);
+      JsonNode trail = adminB.get("/api/v1/audit/" + listing + "/events").json().get("events");
+      List<Long> amounts = new ArrayList<>();
+      Set<String> bidIds = new HashSet<>();
+      int awards = 0;
+      for (JsonNode event : trail) {
+        String type = event.get("eventType").asString();
+        if (type.equals("BidPlaced")) {
+          amounts.add(event.get("payload").get("amount").asLong());
+          bidIds.add(event.get("payload").get("bidId").asString());
+        } else if (type.equals("ListingAwarded")) {
+          awards++;
+        }
+      }
+      assertThat(bidIds).as("every acknowledged bid is in the log, and only those")
+          .containsExactlyInAnyOrderElementsOf(accepted);
+      assertThat(amounts).as("each accepted bid beats the one before").isSortedAccordingTo(Long::compare);
+      assertThat(awards).as("the closing deadline fired once").isEqualTo(1);
+      assertThat(result.get("outcome").asString()).isEqualTo("AWARDED");
+      assertThat(result.get("price").asLong()).isEqualTo(amounts.get(amounts.size() - 1));
+
+      // the read models' segments end up split between the nodes
+      JdbcClient jdbc = JdbcClient.create(postgres.getPostgresDatabase());
+      Set<String> owners = Set.of();
+      for (int i = 0; i < 300 && owners.size() < 2; i++) {
+        owners = new HashSet<>(jdbc.sql("SELECT owner FROM tokenentry WHERE processorname = 'auction-view'"
+            + " AND owner IS NOT NULL").query(String.class).list());
+        if (owners.size() < 2) {
+          Thread.sleep(100);
+        }
+      }
+      assertThat(owners).as("auction-view segments are shared").containsExactlyInAnyOrder("node-a", "node-b");
+      JsonNode bookOnB = adminB.get("/api/v1/listings/" + listing + "/bids").json();
+      assertThat(bookOnB.get("currentHigh").asLong()).isEqualTo(amounts.get(amounts.size() - 1));
+    }
+  }
+
+  static ConfigurableApplicationContext start(EmbeddedPostgres postgres, String nodeId) {
+    return new SpringApplicationBuilder(ReelxApplication.class)
+        .run("--server.port=0", "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
+            "--spring.datasource.username=postgres", "--spring.datasource.password=",
+            "--reelx.admin.password=" + PASSWORD, "--reelx.auction.min-timed-period-seconds=1",
+            "--reelx.node-id=" + nodeId, "--reelx.axon.aggregate-cache=false");
+  }
+
+  private static int port(ConfigurableApplicationContext context) {
+    return ((WebServerApplicationContext) context).getWebServer().getPort();
+  }
+}
