@@ -8,7 +8,11 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 : "${REELX_ADMIN_PASSWORD:?set REELX_ADMIN_PASSWORD}"
 port="${REELX_DB_PORT:-54329}"
-common=(--reelx.axon.aggregate-cache=false "$@")
+common=(--reelx.axon.aggregate-cache=false
+  --axon.eventhandling.processors.listing-view.initial-segment-count=2 --axon.eventhandling.processors.listing-view.thread-count=2
+  --axon.eventhandling.processors.auction-view.initial-segment-count=2 --axon.eventhandling.processors.auction-view.thread-count=2
+  --axon.eventhandling.processors.listing-view.token-claim-interval=1000 --axon.eventhandling.processors.auction-view.token-claim-interval=1000
+  "$@")
 if [ -n "${REELX_DB_URL:-}" ]; then
   db_a=(--spring.datasource.url="$REELX_DB_URL" --spring.datasource.username="${REELX_DB_USER:-postgres}" --spring.datasource.password="${REELX_DB_PASSWORD:-}")
   db_b=("${db_a[@]}")

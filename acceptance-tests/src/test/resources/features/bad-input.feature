@@ -34,3 +34,9 @@ Feature: Bad input is refused with an explanation
     When "mango-ann" tries to offer "Moonlit Courtyard" in an English auction without an increment
     Then it is refused as breaking a business rule
     And the refusal explains why
+
+  Scenario: Settlement terms are checked when the listing is created, every problem at once
+    When "mango-ann" tries to offer "Moonlit Courtyard" with settlement terms whose tiers go backwards and whose payees do not add up
+    Then it is refused as invalid
+    And the problem names the field "settlementTerms.revenueShare.schedule.tiers[2].from"
+    And the problem names the field "settlementTerms.payees"

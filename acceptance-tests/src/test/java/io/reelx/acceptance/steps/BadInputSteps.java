@@ -68,4 +68,23 @@ public class BadInputSteps {
     CreateListingRequest request = Requests.englishAuction(world.title(title).getId(), Map.of()).increment(null);
     world.attempt(() -> actor.listings().createListing(request));
   }
+
+  @When("{actor} tries to offer {string} with settlement terms whose tiers go backwards and whose payees do not add up")
+  public void triesToOfferWithBadSettlementTerms(Actor actor, String title) {
+    io.reelx.client.model.SettlementTerms terms = new io.reelx.client.model.SettlementTerms()
+        .minimumGuarantee(100_000_00L)
+        .revenueShare(new io.reelx.client.model.RevenueShare().basis(io.reelx.client.model.RevenueShareBasis.NET)
+            .schedule(new io.reelx.client.model.RateSchedule()
+                .metric(io.reelx.client.model.RateSchedule.MetricEnum.REVENUE)
+                .mode(io.reelx.client.model.RateSchedule.ModeEnum.MARGINAL)
+                .tiers(java.util.List.of(
+                    new io.reelx.client.model.RateTier().from("0").basisPoints(3_000L),
+                    new io.reelx.client.model.RateTier().from("5000000").basisPoints(4_000L),
+                    new io.reelx.client.model.RateTier().from("1000000").basisPoints(5_000L)))))
+        .payees(java.util.List.of(
+            new io.reelx.client.model.SettlementPayee().organizationId("org-one").shareBasisPoints(6_000L).country("CN"),
+            new io.reelx.client.model.SettlementPayee().organizationId("org-two").shareBasisPoints(3_000L).country("HK")));
+    CreateListingRequest request = Requests.englishAuction(world.title(title).getId(), Map.of()).settlementTerms(terms);
+    world.attempt(() -> actor.listings().createListing(request));
+  }
 }

@@ -94,7 +94,7 @@ public final class Requests {
         .schedule(new Schedule().biddingStartsAt(opens).biddingEndsAt(opens.plusDays(7)).timedPeriodSeconds(300))
         .signingDays(10)
         .settlementTerms(new SettlementTerms()
-            .revenueShare(new RevenueShare().basis(RevenueShareBasis.GROSS).rateBasisPoints(5000))
+            .revenueShare(new RevenueShare().basis(RevenueShareBasis.GROSS).rateBasisPoints(5000L))
             .notes("Monthly revenue reports within 15 days of month end."))
         .description("Exclusive-quality micro-drama, SVOD in mainland China and Hong Kong.");
     terms.forEach((key, value) -> apply(request, key.trim(), value.trim()));

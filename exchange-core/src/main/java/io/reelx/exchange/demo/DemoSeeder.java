@@ -102,11 +102,11 @@ public class DemoSeeder implements ApplicationRunner {
     ListingId english = listing(holder, night, List.of("CN"), today.plusMonths(2), today.plusYears(3), true,
         new SaleTerms(SaleMode.ENGLISH, "CNY", 80_000_000_00L, 120_000_000_00L, 1_000_000_00L, 8_000_000_00L),
         new Schedule(start, start.plus(Duration.ofDays(2)), 300),
-        new ListingSettlementTerms(null, 20_000_000_00L, "NET", 3500, "MG recouped from a 35% net share"));
+        ListingSettlementTerms.simple(null, 20_000_000_00L, "NET", 3500, "MG recouped from a 35% net share"));
     ListingId fixed = listing(holder, sprint, List.of("SG", "MY"), today.plusMonths(1), today.plusYears(2), false,
         new SaleTerms(SaleMode.FIXED_PRICE, "USD", 25_000_00L, null, null, 2_500_00L),
         new Schedule(start, start.plus(Duration.ofDays(30)), null),
-        new ListingSettlementTerms(25_000_00L, null, null, null, "Flat licence fee"));
+        ListingSettlementTerms.simple(25_000_00L, null, null, null, "Flat licence fee"));
     ListingId sealed = listing(holder, night, List.of("HK", "MO"), today.plusMonths(3), today.plusYears(3), true,
         new SaleTerms(SaleMode.SEALED_BID, "HKD", 3_000_000_00L, 4_000_000_00L, null, 300_000_00L),
         new Schedule(start, start.plus(Duration.ofDays(5)), null), null);

@@ -23,15 +23,16 @@ class ConcurrentBiddingTest extends IntegrationTest {
   @Test
   void simultaneous_bids_are_all_ordered_none_lost_and_exactly_one_is_high() throws Exception {
     Market market = market().withTitle();
-    Instant start = Instant.now().plusSeconds(3).truncatedTo(ChronoUnit.SECONDS);
-    String listing = market.announcedAuction(start, start.plusSeconds(3600), 300);
     int bidders = 8;
     int bidsEach = 15;
     List<Http> platforms = new ArrayList<>();
     for (int i = 0; i < bidders; i++) {
-      Http platform = market.platform("Platform" + i);
+      platforms.add(market.platform("Platform" + i));
+    }
+    Instant start = Instant.now().plusSeconds(4).truncatedTo(ChronoUnit.SECONDS);
+    String listing = market.announcedAuction(start, start.plusSeconds(3600), 300);
+    for (Http platform : platforms) {
       market.qualify(platform, listing);
-      platforms.add(platform);
     }
     waitUntil(start);
 

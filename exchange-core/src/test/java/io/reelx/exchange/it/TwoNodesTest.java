@@ -37,16 +37,29 @@ class TwoNodesTest {
     try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
         ConfigurableApplicationContext a = start(postgres, "node-a");
         ConfigurableApplicationContext b = start(postgres, "node-b")) {
+      // once both nodes run, the read models' segments are split between them
+      JdbcClient jdbc = JdbcClient.create(postgres.getPostgresDatabase());
+      Set<String> owners = Set.of();
+      for (int i = 0; i < 400 && owners.size() < 4; i++) {
+        owners = new HashSet<>(jdbc.sql("SELECT DISTINCT processorname || '@' || owner FROM tokenentry"
+            + " WHERE processorname IN ('auction-view', 'listing-view') AND owner IS NOT NULL").query(String.class).list());
+        if (owners.size() < 4) {
+          Thread.sleep(100);
+        }
+      }
+      assertThat(owners).as("the read models' segments are shared").containsExactlyInAnyOrder(
+          "auction-view@node-a", "auction-view@node-b", "listing-view@node-a", "listing-view@node-b");
       int portA = port(a);
       int portB = port(b);
       Market market = new Market(portA, PASSWORD).withTitle();
-      Instant begin = Instant.now().plusSeconds(4).truncatedTo(ChronoUnit.SECONDS);
-      String listing = market.announcedAuction(begin, begin.plusSeconds(2), 3);
       List<Http> platforms = new ArrayList<>();
       for (int i = 0; i < 6; i++) {
-        Http platform = market.platform("Node bidder " + i);
+        platforms.add(market.platform("Node bidder " + i));
+      }
+      Instant begin = Instant.now().plusSeconds(15).truncatedTo(ChronoUnit.SECONDS);
+      String listing = market.announcedAuction(begin, begin.plusSeconds(2), 3);
+      for (Http platform : platforms) {
         market.qualify(platform, listing);
-        platforms.add(platform);
       }
       ConcurrentBiddingTest.waitUntil(begin);
 
@@ -114,17 +127,6 @@ class TwoNodesTest {
       assertThat(result.get("outcome").asString()).isEqualTo("AWARDED");
       assertThat(result.get("price").asLong()).isEqualTo(amounts.get(amounts.size() - 1));
 
-      // the read models' segments end up split between the nodes
-      JdbcClient jdbc = JdbcClient.create(postgres.getPostgresDatabase());
-      Set<String> owners = Set.of();
-      for (int i = 0; i < 300 && owners.size() < 2; i++) {
-        owners = new HashSet<>(jdbc.sql("SELECT owner FROM tokenentry WHERE processorname = 'auction-view'"
-            + " AND owner IS NOT NULL").query(String.class).list());
-        if (owners.size() < 2) {
-          Thread.sleep(100);
-        }
-      }
-      assertThat(owners).as("auction-view segments are shared").containsExactlyInAnyOrder("node-a", "node-b");
       JsonNode bookOnB = adminB.get("/api/v1/listings/" + listing + "/bids").json();
       assertThat(bookOnB.get("currentHigh").asLong()).isEqualTo(amounts.get(amounts.size() - 1));
     }
@@ -135,7 +137,13 @@ class TwoNodesTest {
         .run("--server.port=0", "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
             "--spring.datasource.username=postgres", "--spring.datasource.password=",
             "--reelx.admin.password=" + PASSWORD, "--reelx.auction.min-timed-period-seconds=1",
-            "--reelx.node-id=" + nodeId, "--reelx.axon.aggregate-cache=false");
+            "--reelx.node-id=" + nodeId, "--reelx.axon.aggregate-cache=false",
+            "--axon.eventhandling.processors.listing-view.initial-segment-count=2",
+            "--axon.eventhandling.processors.listing-view.thread-count=2",
+            "--axon.eventhandling.processors.auction-view.initial-segment-count=2",
+            "--axon.eventhandling.processors.auction-view.thread-count=2",
+            "--axon.eventhandling.processors.listing-view.token-claim-interval=1000",
+            "--axon.eventhandling.processors.auction-view.token-claim-interval=1000");
   }
 
   private static int port(ConfigurableApplicationContext context) {

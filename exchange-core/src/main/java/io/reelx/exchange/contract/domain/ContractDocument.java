@@ -79,14 +79,46 @@ public final class ContractDocument {
       return;
     }
     if (s.licenceFee() != null) {
-      line(out, "固定许可费 / Flat licence fee: " + Money.of(s.licenceFee(), currency));
+      boolean each = "EACH_PERIOD".equals(s.licenceFeeRecurrence());
+      line(out, "固定许可费 / Flat licence fee: " + Money.of(s.licenceFee(), currency)
+          + (each ? " 每期 / each period" : " 一次 / once"));
     }
     if (s.minimumGuarantee() != null) {
       line(out, "保底金 / Minimum guarantee (recoupable): " + Money.of(s.minimumGuarantee(), currency));
     }
-    if (s.revenueShareBasis() != null) {
-      line(out, "分成 / Revenue share: " + s.revenueShareBasisPoints() + " bp of " + s.revenueShareBasis()
-          + ("GROSS".equals(s.revenueShareBasis()) ? " (总收入)" : " (净收入)"));
+    ListingSettlementTerms.Share share = s.revenueShare();
+    if (share != null) {
+      line(out, "分成基数 / Revenue share basis: " + share.basis()
+          + ("GROSS".equals(share.basis()) ? " (总收入)" : " (净收入 / net)"));
+      for (ListingSettlementTerms.DeductionShare d : share.deductions()) {
+        line(out, "扣除 / Deduction: " + d.name() + " " + d.basisPoints() + " bp");
+      }
+      if (share.rateBasisPoints() != null) {
+        line(out, "分成比例 / Share: " + share.rateBasisPoints() + " bp");
+      }
+      ListingSettlementTerms.ShareSchedule schedule = share.schedule();
+      if (schedule != null) {
+        line(out, "阶梯费率 / Rate schedule: " + schedule.metric() + ", " + schedule.mode() + ", "
+            + (schedule.accumulation() == null ? "PER_PERIOD" : schedule.accumulation()));
+        for (ListingSettlementTerms.TierRate tier : schedule.tiers()) {
+          line(out, "  自 / from " + tier.from() + ": " + (tier.basisPoints() != null ? tier.basisPoints() + " bp"
+              : tier.minorPerUnit() + " minor units per unit / 每单位最小货币单位"));
+        }
+      }
+    }
+    if (s.payees().isEmpty()) {
+      line(out, "收款方 / Payees: 许可方 100% / the licensor, 100%");
+    } else {
+      for (ListingSettlementTerms.PayeeShare p : s.payees()) {
+        line(out, "收款方 / Payee: " + p.organizationId() + " " + p.shareBasisPoints() + " bp (" + p.country() + ")");
+      }
+    }
+    if (s.exchangeFeeBasisPoints() != null && s.exchangeFeeBasisPoints() > 0) {
+      line(out, "交易服务费 / Exchange service fee: " + s.exchangeFeeBasisPoints() + " bp");
+    }
+    if (s.withholdingTax() != null) {
+      line(out, "预提税 / Withholding tax: " + s.withholdingTax().basisPoints() + " bp outside "
+          + s.withholdingTax().payerCountry());
     }
     if (s.notes() != null && !s.notes().isBlank()) {
       line(out, "其他 / Notes: " + s.notes().strip().replace("\r\n", "\n").replace('\r', '\n'));

@@ -112,7 +112,7 @@ public class ContractsController implements ContractsApi {
         WindowMapping.toApi(t.window().toWindow(), t.exclusive(), t.sublicensable()),
         t.price(), t.currency(), t.depositApplied(), t.balanceDue(), t.paymentDueDays(), utc(t.signingDeadline()),
         v.documentSha256(), utc(t.awardedAt()), v.version())
-        .settlementTerms(ListingsController.settlementToApi(t.settlementTerms()))
+        .settlementTerms(io.reelx.exchange.listing.web.SettlementTermsMapping.toApi(t.settlementTerms()))
         .activatedAt(utc(v.activatedAt()))
         .endedAt(utc(v.endedAt()))
         .endReason(v.endReason())

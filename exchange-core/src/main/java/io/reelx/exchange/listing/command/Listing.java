@@ -139,6 +139,10 @@ public class Listing {
     }
     ListingSubmission.checkSchedule(c.schedule(), clock.instant());
     settings.check(c.schedule());
+    if (c.settlementTerms() != null) {
+      c.settlementTerms().toTerms(c.sale().currency(), c.actor().organizationId(),
+          io.reelx.exchange.listing.domain.ListingSettlementTerms.UNKNOWN_COUNTRY);
+    }
     if (c.sale().mode() == SaleMode.ENGLISH && c.schedule().timedPeriodSeconds() == null) {
       throw new RuleViolation("timed-period-required", "An ENGLISH auction needs schedule.timedPeriodSeconds");
     }

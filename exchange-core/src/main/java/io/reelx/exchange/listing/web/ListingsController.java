@@ -73,7 +73,7 @@ public class ListingsController implements ListingsApi {
     ListingId id = ListingId.newId();
     commands.sendAndWait(new CreateListing(id, actor(user), new TitleId(r.getTitleId()), window,
         Boolean.TRUE.equals(r.getWindow().getExclusive()), Boolean.TRUE.equals(r.getWindow().getSublicensable()),
-        sale, schedule, r.getSigningDays(), settlement(r.getSettlementTerms()), r.getDescription()));
+        sale, schedule, r.getSigningDays(), SettlementTermsMapping.fromApi(r.getSettlementTerms()), r.getDescription()));
     ListingView view = views.awaitVersion(id.value(), 0, READ_YOUR_WRITES).orElseThrow();
     return ResponseEntity.created(URI.create("/api/v1/listings/" + id.value()))
         .eTag(etag(view.version())).body(toApi(view, user));
@@ -172,16 +172,6 @@ public class ListingsController implements ListingsApi {
     return new Actor(user.userId().value(), user.organizationId().value(), user.has(Role.OPERATOR));
   }
 
-  private static ListingSettlementTerms settlement(SettlementTerms t) {
-    if (t == null) {
-      return null;
-    }
-    RevenueShare share = t.getRevenueShare();
-    return new ListingSettlementTerms(t.getLicenceFee(), t.getMinimumGuarantee(),
-        share == null || share.getBasis() == null ? null : share.getBasis().name(),
-        share == null ? null : share.getRateBasisPoints(), t.getNotes());
-  }
-
   private Listing toApi(ListingView v, CurrentUser viewer) {
     boolean insider = viewer.seesAllOrganizations() || v.holderOrganizationId().equals(viewer.organizationId().value());
     RightsWindow window = v.window().toWindow();
@@ -199,20 +189,7 @@ public class ListingsController implements ListingsApi {
         .rejectionReason(v.rejectionReason())
         .closesAt(utc(auctions.closesAt(v)))
         .result(AuctionsController.result(v, viewer));
-    return listing.settlementTerms(settlementToApi(v.settlementTerms()));
+    return listing.settlementTerms(SettlementTermsMapping.toApi(v.settlementTerms()));
   }
 
-  /** Settlement terms as the API documents show them (listings and contracts). */
-  public static SettlementTerms settlementToApi(ListingSettlementTerms s) {
-    if (s == null) {
-      return null;
-    }
-    SettlementTerms terms = new SettlementTerms().licenceFee(s.licenceFee()).minimumGuarantee(s.minimumGuarantee())
-        .notes(s.notes());
-    if (s.revenueShareBasis() != null) {
-      terms.revenueShare(new RevenueShare(RevenueShareBasis.valueOf(s.revenueShareBasis()),
-          s.revenueShareBasisPoints()));
-    }
-    return terms;
-  }
 }

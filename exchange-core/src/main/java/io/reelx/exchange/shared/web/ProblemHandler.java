@@ -47,7 +47,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler(InvalidValue.class)
   ResponseEntity<Object> invalid(InvalidValue e) {
     return problem(HttpStatus.BAD_REQUEST, "invalid-value", e.getMessage(),
-        List.of(Map.of("field", e.field(), "reason", e.reason())));
+        e.fields().stream().map(f -> Map.of("field", f.field(), "reason", f.reason())).toList());
   }
 
   @ExceptionHandler(RuleViolation.class)

@@ -70,7 +70,7 @@ class ContractTest {
   static final RightsWindow HELD = window("2026-01-01", "2030-12-31", Media.VOD);
   static final RightsWindow OFFERED = window("2026-06-01", "2027-05-31", Media.SVOD);
   static final ListingSettlementTerms SETTLEMENT =
-      new ListingSettlementTerms(null, 50_000L, "NET", 3_000, "MG recouped from the share");
+      ListingSettlementTerms.simple(null, 50_000L, "NET", 3_000, "MG recouped from the share");
   static final long PRICE = 160_000;
   static final long DEPOSIT = 10_000;
 

@@ -26,7 +26,7 @@ class ContractDocumentTest {
         Instant.parse("2026-04-08T16:00:00Z"), "Asia/Shanghai");
   }
 
-  static final ListingSettlementTerms SHARE = new ListingSettlementTerms(null, 50_000_00L, "NET", 3_000, "Monthly");
+  static final ListingSettlementTerms SHARE = ListingSettlementTerms.simple(null, 50_000_00L, "NET", 3_000, "Monthly");
 
   @Test
   void the_same_contract_always_renders_to_the_same_bytes_and_hash() {

@@ -106,7 +106,7 @@ class AuctionTest {
   static final RightsWindow HELD = window("2026-01-01", "2028-12-31", Media.VOD);
   static final RightsWindow OFFERED = window("2026-06-01", "2027-05-31", Media.SVOD);
   static final ListingSettlementTerms SETTLEMENT =
-      new ListingSettlementTerms(null, 50_000L, "NET", 3_000, "MG recouped from the share");
+      ListingSettlementTerms.simple(null, 50_000L, "NET", 3_000, "MG recouped from the share");
 
   static final SaleTerms ENGLISH = new SaleTerms(SaleMode.ENGLISH, CNY, 100_000, 150_000L, 5_000L, DEPOSIT);
   static final SaleTerms SEALED = new SaleTerms(SaleMode.SEALED_BID, CNY, 100_000, null, null, DEPOSIT);

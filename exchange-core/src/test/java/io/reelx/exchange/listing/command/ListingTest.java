@@ -90,7 +90,7 @@ class ListingTest {
   static final SaleTerms ENGLISH = new SaleTerms(SaleMode.ENGLISH, "CNY", 100_000, 150_000L, 5_000L, 10_000);
   static final Schedule TIMED = new Schedule(BIDDING_STARTS, BIDDING_ENDS, TIMED_PERIOD);
   static final ListingSettlementTerms SETTLEMENT =
-      new ListingSettlementTerms(null, 50_000L, "NET", 3_000, "MG recouped from the share");
+      ListingSettlementTerms.simple(null, 50_000L, "NET", 3_000, "MG recouped from the share");
 
   private InMemoryRightsRegister rights;
   private AggregateTestFixture<Listing> fixture;
