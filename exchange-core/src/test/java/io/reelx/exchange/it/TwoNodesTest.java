@@ -9,13 +9,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -63,36 +57,9 @@ class TwoNodesTest {
       }
       ConcurrentBiddingTest.waitUntil(begin);
 
-      ConcurrentLinkedQueue<String> accepted = new ConcurrentLinkedQueue<>();
-      ConcurrentLinkedQueue<Integer> statuses = new ConcurrentLinkedQueue<>();
-      CountDownLatch go = new CountDownLatch(1);
-      ExecutorService pool = Executors.newFixedThreadPool(platforms.size());
-      List<Future<?>> done = new ArrayList<>();
       int bidsEach = 10;
-      for (int p = 0; p < platforms.size(); p++) {
-        int offset = p;
-        Http onA = platforms.get(p);
-        Http onB = onA.on(portB);
-        done.add(pool.submit(() -> {
-          go.await();
-          for (int i = 0; i < bidsEach; i++) {
-            long amount = 1000 + 100L * (1 + offset + platforms.size() * i);
-            Http node = (i + offset) % 2 == 0 ? onA : onB;
-            Http.Response r = node.post("/api/v1/listings/" + listing + "/bids", Map.of("amount", amount, "currency", "CNY"));
-            statuses.add(r.status());
-            if (r.status() == 201) {
-              accepted.add(r.get("id"));
-            }
-          }
-          return null;
-        }));
-      }
-      go.countDown();
-      for (Future<?> f : done) {
-        f.get();
-      }
-      pool.shutdown();
-      assertThat(statuses).as("every bid answered as accepted or outbid, never failed")
+      BidRush rush = BidRush.run(listing, platforms.stream().map(p -> List.of(p, p.on(portB))).toList(), bidsEach);
+      assertThat(rush.statuses).as("every bid answered as accepted or outbid, never failed")
           .hasSize(platforms.size() * bidsEach).containsOnly(201, 422);
 
       // the close: a deadline on one of the two nodes, once
@@ -107,23 +74,12 @@ class TwoNodesTest {
       }
       assertThat(result).as("the auction closed").isNotNull();
       Thread.sleep(1500);
-      JsonNode trail = adminB.get("/api/v1/audit/" + listing + "/events").json().get("events");
-      List<Long> amounts = new ArrayList<>();
-      Set<String> bidIds = new HashSet<>();
-      int awards = 0;
-      for (JsonNode event : trail) {
-        String type = event.get("eventType").asString();
-        if (type.equals("BidPlaced")) {
-          amounts.add(event.get("payload").get("amount").asLong());
-          bidIds.add(event.get("payload").get("bidId").asString());
-        } else if (type.equals("ListingAwarded")) {
-          awards++;
-        }
-      }
-      assertThat(bidIds).as("every acknowledged bid is in the log, and only those")
-          .containsExactlyInAnyOrderElementsOf(accepted);
+      BidRush.Log log = BidRush.Log.read(adminB, listing);
+      List<Long> amounts = log.amounts();
+      assertThat(log.bidIds()).as("every acknowledged bid is in the log, and only those")
+          .containsExactlyInAnyOrderElementsOf(rush.accepted);
       assertThat(amounts).as("each accepted bid beats the one before").isSortedAccordingTo(Long::compare);
-      assertThat(awards).as("the closing deadline fired once").isEqualTo(1);
+      assertThat(log.count("ListingAwarded")).as("the closing deadline fired once").isEqualTo(1);
       assertThat(result.get("outcome").asString()).isEqualTo("AWARDED");
       assertThat(result.get("price").asLong()).isEqualTo(amounts.get(amounts.size() - 1));
 
