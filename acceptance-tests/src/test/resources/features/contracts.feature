@@ -55,6 +55,7 @@ Feature: From award to licence: the contract, its signatures and the rights regi
     Then it is refused as a conflict
     When "mango-ann" asks whether "Moonlit Courtyard" is available exclusively: SVOD in CN, languages zh, from 2028-01-01 to 2028-12-31
     Then the window is available
+    And "mango-ann" can offer the same window again
 
   Scenario: A non-exclusive licence leaves the window open to other non-exclusive licences, but not to an exclusive one
     Given "lychee-lee" has bought "Moonlit Courtyard" non-exclusively: SVOD in CN, languages zh, from 2028-01-01 to 2028-12-31, at 800,000.00 CNY with a deposit of 10,000.00

@@ -214,6 +214,20 @@ public class ContractSteps {
     assertThat(payload.get("beneficiaryOrganizationId")).isEqualTo(world.organization(holder).getId());
   }
 
+  @Then("{actor} can offer the same window again")
+  public void canOfferTheSameWindowAgain(Actor holder) {
+    io.reelx.client.model.Listing previous = world.listing();
+    io.reelx.client.model.CreateListingRequest request =
+        io.reelx.acceptance.support.Requests.englishAuction(previous.getTitleId(), Map.of())
+            .window(previous.getWindow());
+    io.reelx.client.model.Listing relisted = expectSuccess(holder + " offering the window again",
+        () -> holder.listings().createListing(request));
+    io.reelx.client.model.Listing submitted = expectSuccess(holder + " submitting it",
+        () -> holder.listings().submitListing(relisted.getId(), null));
+    assertThat(submitted.getStatus()).isEqualTo(io.reelx.client.model.ListingStatus.SUBMITTED);
+    assertThat(submitted.getWindow()).isEqualTo(previous.getWindow());
+  }
+
   private ContractDocument document(Actor reader) {
     return expectSuccess(reader + " reading the contract document",
         () -> reader.contracts().getContractDocument(contract.getId()));
