@@ -652,7 +652,9 @@ public final class SettlementDesk {
         Agreement agreement = agreement(record.contractId()).orElseThrow();
         Statement statement = record.statement();
         Optional<Discrepancy> found = PayableReconciliation.reconcile(statement, Money.of(record.declaredPayable(), statement.currency()),
-            agreement.terms().declaredPayableToleranceMinor());
+            agreement.terms().declaredPayableToleranceMinor())
+            .map(d -> new Discrepancy("payable:" + record.contractId() + ":" + record.period() + ":v" + record.version(), d.kind(),
+                d.subject(), d.expected(), d.actual(), d.difference(), d.explanation(), d.details(), null));
         found.ifPresent(d -> store(d, period, record.contractId(), agreement.licenseeOrganizationId(), now));
         payables.add(new PayableCheck(record.id(), record.contractId(), statement.payable().minor(), record.declaredPayable(),
             statement.currency(), found.map(Discrepancy::id).orElse(null)));
