@@ -139,21 +139,6 @@ public final class SettlementDesk {
             AccountId.organization(new OrganizationId(command.licensorOrganizationId()), currency),
             Money.of(command.priceDue(), currency), TransferCode.LICENCE_PRICE));
       }
-      SettlementTerms terms = command.terms();
-      if (terms.minimumGuarantee() != null && terms.minimumGuarantee().amountMinor() > 0) {
-        long mg = terms.minimumGuarantee().amountMinor();
-        invoice("INV-" + command.contractId() + "-MG", command.contractId(), command.licenseeOrganizationId(), mg, currency,
-            "MINIMUM_GUARANTEE", period, now);
-        long[] weights = terms.payees().stream().mapToLong(Payee::shareBasisPoints).toArray();
-        long[] parts = Allocation.byWeights(mg, weights);
-        for (int i = 0; i < parts.length; i++) {
-          if (parts[i] > 0) {
-            OrganizationId payee = terms.payees().get(i).organization();
-            transfers.add(Transfer.posted("agreement:" + command.contractId() + ":mg:" + payee, licensee,
-                AccountId.organization(payee, currency), Money.of(parts[i], currency), TransferCode.MINIMUM_GUARANTEE));
-          }
-        }
-      }
       // the winner's deposit, captured at the award, now counts toward the price
       jdbc.query("SELECT registration_id, amount, currency FROM settlement_deposit WHERE listing_id = ? AND platform_org_id = ?"
               + " AND state = 'CAPTURED' FOR UPDATE", rs -> {
@@ -162,8 +147,45 @@ public final class SettlementDesk {
             jdbc.update("UPDATE settlement_deposit SET state = 'APPLIED' WHERE registration_id = ?", rs.getString(1));
           }, command.listingId(), command.licenseeOrganizationId());
       ledger.submitAll(transfers);
+      invoiceMinimumGuarantee(agreement, command.terms(), now);
       return agreement;
     });
+  }
+
+  /**
+   * Invoices the MG advance (licensee -> payees, split by their shares) once. Terms recorded later
+   * may introduce an MG not invoiced yet; an MG already invoiced cannot change.
+   */
+  private void invoiceMinimumGuarantee(Agreement agreement, SettlementTerms terms, Instant at) {
+    String number = "INV-" + agreement.contractId() + "-MG";
+    Optional<Long> invoiced = jdbc.query("SELECT amount FROM settlement_invoice WHERE number = ?", (rs, n) -> rs.getLong(1), number)
+        .stream().findFirst();
+    long mg = terms.minimumGuarantee() == null ? 0 : terms.minimumGuarantee().amountMinor();
+    if (invoiced.isPresent()) {
+      if (invoiced.get() != mg) {
+        throw new SettlementProblem.Conflict("A minimum guarantee of " + Money.of(invoiced.get(), agreement.currency())
+            + " was already invoiced for contract " + agreement.contractId() + "; it cannot change");
+      }
+      return;
+    }
+    if (mg <= 0) {
+      return;
+    }
+    String currency = agreement.currency();
+    invoice(number, agreement.contractId(), agreement.licenseeOrganizationId(), mg, currency, "MINIMUM_GUARANTEE",
+        YearMonth.from(at.atZone(ZoneOffset.UTC)).toString(), at);
+    AccountId licensee = AccountId.organization(new OrganizationId(agreement.licenseeOrganizationId()), currency);
+    long[] weights = terms.payees().stream().mapToLong(Payee::shareBasisPoints).toArray();
+    long[] parts = Allocation.byWeights(mg, weights);
+    List<Transfer> transfers = new ArrayList<>();
+    for (int i = 0; i < parts.length; i++) {
+      if (parts[i] > 0) {
+        OrganizationId payee = terms.payees().get(i).organization();
+        transfers.add(Transfer.posted("agreement:" + agreement.contractId() + ":mg:" + payee, licensee,
+            AccountId.organization(payee, currency), Money.of(parts[i], currency), TransferCode.MINIMUM_GUARANTEE));
+      }
+    }
+    ledger.submitAll(transfers);
   }
 
   public Optional<Agreement> agreement(String contractId) {
@@ -191,8 +213,10 @@ public final class SettlementDesk {
       if (statements != null && statements > 0) {
         throw new SettlementProblem.Conflict("Contract " + contractId + " already has statements: its terms can no longer change");
       }
+      Instant now = clock.instant();
       jdbc.update("UPDATE settlement_agreement SET terms = ?::jsonb, updated_at = ? WHERE contract_id = ?",
-          SettlementJson.write(terms), Timestamp.from(clock.instant()), contractId);
+          SettlementJson.write(terms), Timestamp.from(now), contractId);
+      invoiceMinimumGuarantee(agreement, terms, now);
       return new Agreement(agreement.contractId(), agreement.currency(), agreement.licensorOrganizationId(),
           agreement.licenseeOrganizationId(), terms, agreement.position(), agreement.openedAt());
     });
