@@ -184,8 +184,10 @@ public class SettlementSteps {
       assertThat(expectSuccess(reader + " reading the statement", () -> reader.settlement().getStatement(contractId(), id))
           .getSummary().getPayable()).isEqualTo(firstOutcome.getStatement().getPayable());
     }
-    String csv = expectSuccess("Exporting the statement", () -> licensor.settlement().exportStatementCsv(contractId(), id));
-    assertThat(csv).startsWith("section,item,basis_points,amount_minor,currency")
+    var export = licensor.getText("/api/v1/contracts/" + contractId() + "/statements/" + id + "/csv", "text/csv");
+    assertThat(export.status()).isEqualTo(200);
+    assertThat(export.contentType()).startsWith("text/csv");
+    assertThat(export.body()).startsWith("section,item,basis_points,amount_minor,currency")
         .contains("statement,payable,," + firstOutcome.getStatement().getPayable() + ",");
     assertThat(world.attempt(() -> outsider.settlement().getStatement(contractId(), id)).status()).isEqualTo(404);
     assertThat(world.attempt(() -> outsider.settlement().listStatements(contractId())).status()).isEqualTo(404);

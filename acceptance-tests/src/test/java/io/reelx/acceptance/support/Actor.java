@@ -129,6 +129,27 @@ public final class Actor {
     return new FinanceApi(client);
   }
 
+  /** Reads a non-JSON document (the generated client parses every answer as JSON). */
+  public Outcome getText(String path, String accept) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(client.getBaseUri() + path))
+        .timeout(Duration.ofSeconds(30))
+        .header("Accept", accept + ", application/problem+json")
+        .GET();
+    credentials.accept(request);
+    try {
+      HttpResponse<String> response = client.getHttpClient()
+          .send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      statusObserver.accept(response.statusCode());
+      return new Outcome(response.statusCode(),
+          response.headers().firstValue("Content-Type").orElse(null), response.body(), null);
+    } catch (IOException e) {
+      throw new AssertionError("Cannot reach the exchange: " + e, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("Interrupted", e);
+    }
+  }
+
   /** Uploads a CSV body (the generated client would send a file). */
   public Outcome sendCsv(String path, String csv) {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(client.getBaseUri() + path))
