@@ -116,8 +116,37 @@ class SettlementFlowTest extends IntegrationTest {
     assertThat(second.json().get("report").get("version").asInt()).isEqualTo(2);
     assertThat(second.json().get("statement").get("payable").asLong()).isEqualTo(400_000);
 
+    // JSON lines are checked the same way: every error, named by line index and property
+    Http.Response badJson = platform.post(base + "/revenue-reports", Map.of("period", "2027-13", "currency", "CNY",
+        "declaredPayable", 0, "lines", List.of(
+            Map.of("episode", "E1", "territory", "CN", "channel", "SVOD", "views", "x", "watchHours", "1", "gross", "5"),
+            Map.of("episode", "E2", "territory", "cn", "channel", "SVOD", "views", "1", "watchHours", "1", "gross", "-5"))));
+    assertThat(badJson.status()).as(badJson.body()).isEqualTo(400);
+    assertThat(badJson.json().get("errors").valueStream().map(e -> e.get("field").asString()).toList()).containsExactly("period");
+    Http.Response badLines = platform.post(base + "/revenue-reports", Map.of("period", "2027-05", "currency", "CNY",
+        "declaredPayable", 0, "lines", List.of(
+            Map.of("episode", "E1", "territory", "CN", "channel", "SVOD", "views", "x", "watchHours", "1", "gross", "5"),
+            Map.of("episode", "E2", "territory", "cn", "channel", "SVOD", "views", "1", "watchHours", "1", "gross", "-5"))));
+    assertThat(badLines.status()).as(badLines.body()).isEqualTo(400);
+    assertThat(badLines.json().get("errors").valueStream().map(e -> e.get("field").asString()).toList())
+        .contains("lines[0].views", "lines[1].territory", "lines[1].gross");
+
+    // April in USD: refused until finance sets the rate, then converted exactly (100.00 USD x 7.1234 = 712.34 CNY)
+    Map<String, Object> april = Map.of("period", "2027-04", "currency", "USD", "declaredPayable", 0, "lines", List.of(
+        Map.of("episode", "S01E03", "territory", "US", "channel", "SVOD", "views", "10", "watchHours", "1", "gross", "10000")));
+    Http.Response noRate = platform.post(base + "/revenue-reports", april);
+    assertThat(noRate.status()).as(noRate.body()).isEqualTo(422);
+    assertThat(noRate.json().get("code").asString()).isEqualTo("fx-rate-missing");
+    assertThat(platform.put("/api/v1/fx-rates", Map.of("from", "USD", "to", "CNY", "rate", "7.1234")).status()).isEqualTo(403);
+    Http.Response rate = finance.put("/api/v1/fx-rates", Map.of("from", "USD", "to", "CNY", "rate", "7.1234"));
+    assertThat(rate.status()).as(rate.body()).isEqualTo(200);
+    Http.Response converted = platform.post(base + "/revenue-reports", april);
+    assertThat(converted.status()).as(converted.body()).isEqualTo(201);
+    assertThat(converted.json().get("statement").get("gross").asLong()).isEqualTo(71_234);
+    assertThat(converted.json().get("statement").get("currency").asString()).isEqualTo("CNY");
+
     List<JsonNode> statements = market.holder.get(base + "/statements").json().valueStream().toList();
-    assertThat(statements).extracting(s -> s.get("id").asString()).containsExactly("2027-03-v1", "2027-03-v2");
+    assertThat(statements).extracting(s -> s.get("id").asString()).containsExactly("2027-03-v1", "2027-03-v2", "2027-04-v1");
     Http.Response detail = market.holder.get(base + "/statements/2027-03-v2");
     assertThat(detail.status()).isEqualTo(200);
     assertThat(detail.json().get("breakdown").get("tiers")).hasSize(2);
