@@ -11,6 +11,7 @@ CREATE TABLE settlement_agreement (
     terms           JSONB       NOT NULL,
     position        JSONB       NOT NULL,
     opened_at       TIMESTAMPTZ NOT NULL,
+    ends_on         DATE,                          -- last day covered, once terminated or expired
     updated_at      TIMESTAMPTZ NOT NULL
 );
 CREATE INDEX settlement_agreement_licensor ON settlement_agreement (licensor_org_id);

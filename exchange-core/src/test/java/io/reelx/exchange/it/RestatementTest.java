@@ -93,6 +93,23 @@ class RestatementTest extends IntegrationTest {
     assertThat(ledger.trialBalance().netsToZero()).isTrue();
   }
 
+  @Test
+  void after_the_licence_ends_later_months_are_refused_and_earlier_ones_still_settle() {
+    SettlementTerms terms = new SettlementTerms("CNY", null, null, new RevenueShare(Basis.GROSS, List.of(),
+        RateSchedule.flat(Metric.REVENUE, Rate.percent(5000))), List.of(new Payee(new OrganizationId(studio), 10_000, "CN")), 0, null, 0);
+    settlement.open(new OpenAgreement(contract, "L-" + run, "CNY", studio, platform, terms, 0, LocalDate.parse("2027-02-01"),
+        Instant.parse("2027-01-10T00:00:00Z")));
+    settlement.end(contract, LocalDate.parse("2027-03-14"));
+    settlement.end(contract, LocalDate.parse("2027-05-31"));   // a later end does not extend it
+    assertThat(settlement.agreement(contract).orElseThrow().endsOn()).isEqualTo(LocalDate.parse("2027-03-14"));
+
+    assertThat(report(10_000, 5_000).statement().statement().payable().minor()).isEqualTo(5_000);
+    assertThatThrownBy(() -> settlement.submitReport(new ReportHeader(contract, "2027-04", null, "CNY", 0L),
+        new ReportSource.Csv(new StringReader(csv(10_000))), "platform-user"))
+        .isInstanceOfSatisfying(SettlementProblem.Refused.class, e -> assertThat(e.code()).isEqualTo("period-after-licence-end"));
+    assertThat(settlement.reports(contract)).hasSize(1);
+  }
+
   private ReportOutcome report(long gross, long declared) {
     return settlement.submitReport(new ReportHeader(contract, "2027-03", null, "CNY", declared),
         new ReportSource.Csv(new StringReader(csv(gross))), "platform-user");

@@ -201,6 +201,20 @@ class SettlementFlowTest extends IntegrationTest {
 
     JsonNode trial = finance.get("/api/v1/ledger/trial-balance").json();
     assertThat(trial.get("balanced").asBoolean()).isTrue();
+
+    // the operator terminates the licence: the intake records its last day, later months are refused
+    Http.Response terminated = market.admin.post(base + "/terminate", Map.of("reason", "Platform closed", "effectiveFrom", "2027-06-01"));
+    assertThat(terminated.status()).as(terminated.body()).isEqualTo(200);
+    long until = System.nanoTime() + 20_000_000_000L;
+    while (finance.get(base + "/settlement-agreement").json().path("endsOn").isMissingNode() && System.nanoTime() < until) {
+      Thread.sleep(100);
+    }
+    assertThat(finance.get(base + "/settlement-agreement").json().get("endsOn").asString()).isEqualTo("2027-05-31");
+    Map<String, Object> june = Map.of("period", "2027-06", "currency", "CNY", "declaredPayable", 0, "lines", List.of(
+        Map.of("episode", "S01E09", "territory", "CN", "channel", "SVOD", "views", "1", "watchHours", "1", "gross", "100")));
+    Http.Response late = platform.post(base + "/revenue-reports", june);
+    assertThat(late.status()).as(late.body()).isEqualTo(422);
+    assertThat(late.json().get("code").asString()).isEqualTo("period-after-licence-end");
   }
 
   private Http financeUser(Market market) {

@@ -121,7 +121,7 @@ public final class SettlementDesk {
       }
       Instant now = command.activatedAt();
       Agreement agreement = new Agreement(command.contractId(), command.currency(), command.licensorOrganizationId(),
-          command.licenseeOrganizationId(), command.terms(), SettlementPosition.INITIAL, now);
+          command.licenseeOrganizationId(), command.terms(), SettlementPosition.INITIAL, now, null);
       jdbc.update("INSERT INTO settlement_agreement (contract_id, currency, licensor_org_id, licensee_org_id, terms, position,"
               + " opened_at, updated_at) VALUES (?,?,?,?,?::jsonb,?::jsonb,?,?)",
           agreement.contractId(), agreement.currency(), agreement.licensorOrganizationId(), agreement.licenseeOrganizationId(),
@@ -218,7 +218,7 @@ public final class SettlementDesk {
           SettlementJson.write(terms), Timestamp.from(now), contractId);
       invoiceMinimumGuarantee(agreement, terms, now);
       return new Agreement(agreement.contractId(), agreement.currency(), agreement.licensorOrganizationId(),
-          agreement.licenseeOrganizationId(), terms, agreement.position(), agreement.openedAt());
+          agreement.licenseeOrganizationId(), terms, agreement.position(), agreement.openedAt(), agreement.endsOn());
     });
   }
 
@@ -230,7 +230,18 @@ public final class SettlementDesk {
   private static Agreement agreement(ResultSet rs) throws SQLException {
     return new Agreement(rs.getString("contract_id"), rs.getString("currency").trim(), rs.getString("licensor_org_id"),
         rs.getString("licensee_org_id"), SettlementJson.read(rs.getString("terms"), SettlementTerms.class),
-        SettlementJson.read(rs.getString("position"), SettlementPosition.class), rs.getTimestamp("opened_at").toInstant());
+        SettlementJson.read(rs.getString("position"), SettlementPosition.class), rs.getTimestamp("opened_at").toInstant(),
+        rs.getObject("ends_on", LocalDate.class));
+  }
+
+  /**
+   * The licence ended (terminated or expired): {@code lastDay} is the last day it covered. Later
+   * months can no longer be reported; an earlier end already recorded stands. Unknown contracts
+   * (never activated) are ignored.
+   */
+  public void end(String contractId, LocalDate lastDay) {
+    jdbc.update("UPDATE settlement_agreement SET ends_on = LEAST(COALESCE(ends_on, ?), ?), updated_at = ? WHERE contract_id = ?",
+        lastDay, lastDay, Timestamp.from(clock.instant()), contractId);
   }
 
   // ================================================================== deposits
@@ -327,6 +338,17 @@ public final class SettlementDesk {
    * the first outcome; other content under a taken version is a conflict.
    */
   public ReportOutcome submitReport(ReportHeader header, ReportSource source, String submittedBy) {
+    return submitReport(header, source, submittedBy, outcome -> {});
+  }
+
+  /**
+   * As {@link #submitReport(ReportHeader, ReportSource, String)}, running {@code alsoInTransaction}
+   * (e.g. remembering the request's idempotency key) in the transaction that stores the report.
+   * The report is read and validated before the transaction begins, so a slow upload holds no
+   * database connection.
+   */
+  public ReportOutcome submitReport(ReportHeader header, ReportSource source, String submittedBy,
+      java.util.function.Consumer<ReportOutcome> alsoInTransaction) {
     List<FieldError> errors = new ArrayList<>();
     if (header.period() == null || !PERIOD.matcher(header.period()).matches()) {
       errors.add(new FieldError("period", "must be a month as YYYY-MM, not '" + header.period() + "'"));
@@ -372,11 +394,19 @@ public final class SettlementDesk {
     }
     ReportSummary summary = totals.toSummary();
     String sha = HexFormat.of().formatHex(digest.digest());
-    return tx.execute(s -> record(header, summary, sha, submittedBy));
+    return tx.execute(s -> {
+      ReportOutcome stored = record(header, summary, sha, submittedBy);
+      alsoInTransaction.accept(stored);
+      return stored;
+    });
   }
 
   private ReportOutcome record(ReportHeader header, ReportSummary summary, String sha, String submittedBy) {
     Agreement agreement = lockAgreement(header.contractId());
+    if (!agreement.covers(YearMonth.parse(header.period()))) {
+      throw new SettlementProblem.Refused("period-after-licence-end", "The licence of contract " + header.contractId()
+          + " ended on " + agreement.endsOn() + ": there is no revenue of " + header.period() + " to settle under it");
+    }
     List<ReportRecord> versions = jdbc.query("SELECT * FROM revenue_report WHERE contract_id = ? AND period = ? ORDER BY version",
         (rs, n) -> report(rs), header.contractId(), header.period());
     ReportRecord latest = versions.isEmpty() ? null : versions.get(versions.size() - 1);

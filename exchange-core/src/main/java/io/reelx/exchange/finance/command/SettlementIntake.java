@@ -2,6 +2,8 @@ package io.reelx.exchange.finance.command;
 
 import io.reelx.exchange.config.AxonConfiguration;
 import io.reelx.exchange.contract.domain.ContractActivated;
+import io.reelx.exchange.contract.domain.ContractExpired;
+import io.reelx.exchange.contract.domain.ContractTerminated;
 import io.reelx.exchange.contract.domain.DepositForfeited;
 import io.reelx.exchange.contract.domain.DepositRefunded;
 import io.reelx.exchange.contract.query.ContractRegister;
@@ -32,7 +34,9 @@ import org.springframework.stereotype.Component;
  *   <li>{@link DepositReleased}: the hold is voided; {@link DepositApplied}: posted into escrow;
  *   <li>{@link ContractActivated}: opens the agreement, invoices the price balance and the MG,
  *       and passes the captured deposit to the licensor;
- *   <li>{@link DepositForfeited}: escrow -> beneficiary; {@link DepositRefunded}: escrow -> platform.
+ *   <li>{@link DepositForfeited}: escrow -> beneficiary; {@link DepositRefunded}: escrow -> platform;
+ *   <li>{@link ContractTerminated}, {@link ContractExpired}: the agreement records the licence's
+ *       last day (later months can no longer be reported).
  * </ul>
  */
 @Component
@@ -89,6 +93,17 @@ public class SettlementIntake {
   @EventHandler
   void on(DepositRefunded e) {
     settlement.depositRefunded(e.listingId(), e.organizationId());
+  }
+
+  @EventHandler
+  void on(ContractTerminated e) {
+    settlement.end(e.contractId().value(), e.effectiveFrom().minusDays(1));
+  }
+
+  @EventHandler
+  void on(ContractExpired e) {
+    contracts.find(e.contractId().value())
+        .ifPresent(c -> settlement.end(e.contractId().value(), c.terms().window().termEnd()));
   }
 
   private String countryOf(String organizationId) {

@@ -39,7 +39,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.shiro.authz.UnauthorizedException;
@@ -47,8 +48,6 @@ import org.springframework.core.io.Resource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -64,15 +63,12 @@ public class SettlementController implements SettlementApi {
   private final SettlementAccess visibility;
   private final SettlementDesk settlement;
   private final IdempotencyKeys keys;
-  private final TransactionTemplate tx;
 
-  public SettlementController(Access access, SettlementAccess visibility, SettlementDesk settlement, IdempotencyKeys keys,
-      PlatformTransactionManager transactions) {
+  public SettlementController(Access access, SettlementAccess visibility, SettlementDesk settlement, IdempotencyKeys keys) {
     this.access = access;
     this.visibility = visibility;
     this.settlement = settlement;
     this.keys = keys;
-    this.tx = new TransactionTemplate(transactions);
   }
 
   @Override
@@ -109,8 +105,8 @@ public class SettlementController implements SettlementApi {
     }
     ReportHeader header = new ReportHeader(contractId, request.getPeriod(), request.getVersion(), request.getCurrency(),
         request.getDeclaredPayable());
-    return submit(contractId, idempotencyKey, user, () -> settlement.submitReport(header, new ReportSource.Lines(lines),
-        user.userId().value()));
+    return submit(contractId, idempotencyKey, remember -> settlement.submitReport(header, new ReportSource.Lines(lines),
+        user.userId().value(), remember));
   }
 
   @Override
@@ -118,17 +114,21 @@ public class SettlementController implements SettlementApi {
       Long declaredPayable, Resource body, Integer version, String idempotencyKey) {
     CurrentUser user = licensee(contractId);
     ReportHeader header = new ReportHeader(contractId, period, version, currency, declaredPayable);
-    return submit(contractId, idempotencyKey, user, () -> {
+    return submit(contractId, idempotencyKey, remember -> {
       try (Reader reader = new BufferedReader(new InputStreamReader(body.getInputStream(), StandardCharsets.UTF_8), 64 * 1024)) {
-        return settlement.submitReport(header, new ReportSource.Csv(reader), user.userId().value());
+        return settlement.submitReport(header, new ReportSource.Csv(reader), user.userId().value(), remember);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
     });
   }
 
-  /** With an Idempotency-Key, a retry answers the report first stored under it (scoped to the contract). */
-  private ResponseEntity<RevenueReportOutcome> submit(String contractId, String key, CurrentUser user, Supplier<ReportOutcome> work) {
+  /**
+   * With an Idempotency-Key, a retry answers the report first stored under it (scoped to the
+   * contract); the key is remembered in the transaction that stores the report.
+   */
+  private ResponseEntity<RevenueReportOutcome> submit(String contractId, String key,
+      Function<Consumer<ReportOutcome>, ReportOutcome> work) {
     String scope = "revenue-report:" + contractId;
     if (key != null) {
       var answered = keys.answered(scope, key);
@@ -136,12 +136,10 @@ public class SettlementController implements SettlementApi {
         return ResponseEntity.ok(replayOf(contractId, answered.get()));
       }
     }
-    ReportOutcome outcome = tx.execute(s -> {
-      ReportOutcome o = work.get();
+    ReportOutcome outcome = work.apply(o -> {
       if (key != null) {
         keys.remember(scope, key, o.report().statementId());
       }
-      return o;
     });
     return ResponseEntity.status(outcome.replayed() ? HttpStatus.OK : HttpStatus.CREATED).body(toApi(outcome));
   }
@@ -218,6 +216,7 @@ public class SettlementController implements SettlementApi {
         .cumulativeVolume(a.position().cumulativeVolume().toPlainString())
         .flatFeeCharged(a.position().flatFeeCharged())
         .openedAt(utc(a.openedAt()))
+        .endsOn(a.endsOn())
         .invoices(settlement.invoices(a.contractId()).stream().map(i -> new SettlementInvoice().number(i.number())
             .counterpartyId(i.counterparty()).amount(i.amount()).currency(i.currency()).kind(i.kind()).period(i.period())).toList());
   }
