@@ -5,7 +5,7 @@ Feature: Settling the revenue share of an active licence
   guarantee. Each month the platform reports its revenue; the exchange computes the statement
   (tiers, MG recoupment, exchange fee, each payee's part and withholding tax), posts it to the
   double-entry ledger, and reconciles what the platform declared and paid. Finance resolves
-  every discrepancy with a reason and approves payouts.
+  every discrepancy with a reason and pays out; a payout is approved by a second officer.
 
   (Listings still carry the simple settlement terms of the trading side - one share rate, no
   payees - so finance records the detailed terms the parties signed on the agreement before the
@@ -20,6 +20,7 @@ Feature: Settling the revenue share of an active licence
     And a platform "Lychee TV" with a user "lychee-lee"
     And a platform "Durian Play" with a user "durian-dan"
     And a finance officer "fay-fin" at the exchange
+    And a finance officer "fred-fin" at the exchange
     And "lychee-lee" has bought "Moonlit Courtyard" exclusively: SVOD in CN, languages zh, from 2028-01-01 to 2029-12-31, at 1,000,000.00 CNY with a deposit of 100,000.00
     And "mango-ann" signs the contract
     And "lychee-lee" signs the contract
@@ -51,7 +52,7 @@ Feature: Settling the revenue share of an active licence
     And the receipt is flagged 10,000.00 CNY short of the invoiced 300,000.00
     When "fay-fin" resolves the payable discrepancy as ACCEPT_COMPUTED because "the platform rounded its share down"
     Then the payable discrepancy is resolved, and only the payment discrepancy stays open
-    When "fay-fin" pays out to "Jade Studio" and "Wu Lan Writes" what the exchange owes them, and approves the payouts
+    When "fay-fin" pays out to "Jade Studio" and "Wu Lan Writes" what the exchange owes them, and "fred-fin" approves the payouts
     Then the exchange owes "Jade Studio" and "Wu Lan Writes" nothing
     And the trial balance nets to zero
 

@@ -295,15 +295,16 @@ public class SettlementSteps {
 
   // ------------------------------------------------------------------ payouts and ledger
 
-  @When("{actor} pays out to {string} and {string} what the exchange owes them, and approves the payouts")
-  public void paysOut(Actor officer, String first, String second) {
+  @When("{actor} pays out to {string} and {string} what the exchange owes them, and {actor} approves the payouts")
+  public void paysOut(Actor officer, String first, String second, Actor approver) {
     for (String payee : List.of(first, second)) {
       long owed = owed(payee);
       assertThat(owed).as("owed to %s", payee).isPositive();
       String key = "payout-" + UUID.randomUUID();
       expectSuccess("Requesting a payout", () -> officer.finance().requestPayout(key,
           new PayoutRequest().organizationId(org(payee)).amount(owed).currency(agreement().getCurrency())));
-      assertThat(expectSuccess("Approving the payout", () -> officer.finance().approvePayout(key)).getStatus().getValue())
+      assertThat(world.attempt(() -> officer.finance().approvePayout(key)).status()).as("four eyes").isEqualTo(422);
+      assertThat(expectSuccess("Approving the payout", () -> approver.finance().approvePayout(key)).getStatus().getValue())
           .isEqualTo("APPROVED");
     }
   }

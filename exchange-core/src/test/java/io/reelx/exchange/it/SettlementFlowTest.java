@@ -41,6 +41,7 @@ class SettlementFlowTest extends IntegrationTest {
     Http platform = market.platform("Stream");
     String platformOrg = platform.get("/api/v1/me").get("organizationId");
     Http finance = financeUser(market);
+    Http approver = financeUser(market);
     Http outsider = market.platform("Outsider");
 
     ContractId contract = activeContract(market, holderOrg, platformOrg);
@@ -190,12 +191,17 @@ class SettlementFlowTest extends IntegrationTest {
     Http.Response payout = finance.post("/api/v1/payouts", Map.of("organizationId", holderOrg, "amount", owed, "currency", "CNY"),
         Map.of("Idempotency-Key", payoutKey));
     assertThat(payout.status()).as(payout.body()).isEqualTo(201);
-    Http.Response approved = finance.post("/api/v1/payouts/" + payoutKey + "/approve", null);
+    Http.Response ownApproval = finance.post("/api/v1/payouts/" + payoutKey + "/approve", null);
+    assertThat(ownApproval.status()).as("four eyes").isEqualTo(422);
+    assertThat(ownApproval.json().get("code").asString()).isEqualTo("four-eyes");
+    Http.Response approved = approver.post("/api/v1/payouts/" + payoutKey + "/approve", null);
     assertThat(approved.status()).as(approved.body()).isEqualTo(200);
     assertThat(approved.json().get("status").asString()).isEqualTo("APPROVED");
     String tooMuch = "payout-" + UUID.randomUUID();
     finance.post("/api/v1/payouts", Map.of("organizationId", holderOrg, "amount", 1, "currency", "CNY"), Map.of("Idempotency-Key", tooMuch));
-    assertThat(finance.post("/api/v1/payouts/" + tooMuch + "/approve", null).status()).isEqualTo(422);
+    Http.Response uncovered = approver.post("/api/v1/payouts/" + tooMuch + "/approve", null);
+    assertThat(uncovered.status()).isEqualTo(422);
+    assertThat(uncovered.json().get("code").asString()).isEqualTo("insufficient-balance");
     assertThat(market.holder.get("/api/v1/ledger/accounts").json().get(0).get("balance").asLong()).isZero();
     assertThat(market.holder.get("/api/v1/ledger/accounts?organizationId=" + platformOrg).status()).isEqualTo(404);
 

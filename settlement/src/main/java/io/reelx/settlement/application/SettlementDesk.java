@@ -840,7 +840,8 @@ public final class SettlementDesk {
 
   /**
    * Approves a requested payout and posts it (organisation -> bank), if the organisation's posted
-   * balance covers it. Approving an approved payout answers it again.
+   * balance covers it and the approver is not the requester (four eyes). Approving an approved
+   * payout answers it again.
    */
   public PayoutRecord approvePayout(String id, String approvedBy) {
     return tx.execute(s -> {
@@ -848,6 +849,10 @@ public final class SettlementDesk {
           .stream().findFirst().orElseThrow(() -> new SettlementProblem.NotFound("payout", id));
       if (p.status().equals("APPROVED")) {
         return p;
+      }
+      if (p.requestedBy().equals(approvedBy)) {
+        throw new SettlementProblem.Refused("four-eyes", "Payout " + id + " was requested by " + approvedBy
+            + "; another finance officer approves it");
       }
       AccountId account = AccountId.organization(new OrganizationId(p.organizationId()), p.currency());
       long available = ledger.balance(account).map(AccountBalance::postedCreditBalance).orElse(0L);
