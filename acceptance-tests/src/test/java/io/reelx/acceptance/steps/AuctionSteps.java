@@ -90,6 +90,7 @@ public class AuctionSteps {
 
   private void announce(Actor holder, String title, SaleMode mode, Map<String, String> terms) {
     CreateListingRequest request = Requests.sale(world.title(title).getId(), mode, terms);
+    world.takeNextListingTerms().ifPresent(request::settlementTerms);
     world.listing(expectSuccess("Offering " + title, () -> holder.listings().createListing(request)));
     backstage.submit(holder);
     Listing announced = backstage.approve(world.operator());

@@ -41,6 +41,11 @@ public class ContractSteps {
     this.auctions = auctions;
   }
 
+  /** The contract of the scenario's award, as first read (for other steps to address it). */
+  public Contract contract() {
+    return contract;
+  }
+
   // ------------------------------------------------------------------ arranged
 
   @Given("{actor} has bought {string} {exclusivity}: {list} in {list}, languages {list}, from {date} to {date}, at {amount} {word} with a deposit of {amount}")

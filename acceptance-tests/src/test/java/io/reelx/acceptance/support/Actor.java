@@ -4,9 +4,11 @@ import io.reelx.client.ApiClient;
 import io.reelx.client.api.AuctionsApi;
 import io.reelx.client.api.AuditApi;
 import io.reelx.client.api.ContractsApi;
+import io.reelx.client.api.FinanceApi;
 import io.reelx.client.api.ListingsApi;
 import io.reelx.client.api.MeApi;
 import io.reelx.client.api.OrganizationsApi;
+import io.reelx.client.api.SettlementApi;
 import io.reelx.client.api.TitlesApi;
 import io.reelx.client.api.UsersApi;
 import java.io.IOException;
@@ -115,6 +117,59 @@ public final class Actor {
 
   public AuditApi audit() {
     return new AuditApi(client);
+  }
+
+  /** Settlement of contracts: agreements, revenue reports, statements. */
+  public SettlementApi settlement() {
+    return new SettlementApi(client);
+  }
+
+  /** Finance's desk: FX rates, payments, reconciliation, discrepancies, payouts, ledger. */
+  public FinanceApi finance() {
+    return new FinanceApi(client);
+  }
+
+  /** Reads a non-JSON document (the generated client parses every answer as JSON). */
+  public Outcome getText(String path, String accept) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(client.getBaseUri() + path))
+        .timeout(Duration.ofSeconds(30))
+        .header("Accept", accept + ", application/problem+json")
+        .GET();
+    credentials.accept(request);
+    try {
+      HttpResponse<String> response = client.getHttpClient()
+          .send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      statusObserver.accept(response.statusCode());
+      return new Outcome(response.statusCode(),
+          response.headers().firstValue("Content-Type").orElse(null), response.body(), null);
+    } catch (IOException e) {
+      throw new AssertionError("Cannot reach the exchange: " + e, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("Interrupted", e);
+    }
+  }
+
+  /** Uploads a CSV body (the generated client would send a file). */
+  public Outcome sendCsv(String path, String csv) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(client.getBaseUri() + path))
+        .timeout(Duration.ofSeconds(30))
+        .header("Content-Type", "text/csv")
+        .header("Accept", "application/json, application/problem+json")
+        .POST(HttpRequest.BodyPublishers.ofString(csv, StandardCharsets.UTF_8));
+    credentials.accept(request);
+    try {
+      HttpResponse<String> response = client.getHttpClient()
+          .send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      statusObserver.accept(response.statusCode());
+      return new Outcome(response.statusCode(),
+          response.headers().firstValue("Content-Type").orElse(null), response.body(), null);
+    } catch (IOException e) {
+      throw new AssertionError("Cannot reach the exchange: " + e, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("Interrupted", e);
+    }
   }
 
   /**

@@ -31,6 +31,7 @@ public class World {
   private final Map<String, Title> titles = new LinkedHashMap<>();
   private Actor operator;
   private Listing listing;
+  private io.reelx.client.model.SettlementTerms nextListingTerms;
   private Outcome lastOutcome;
 
   public String baseUri() {
@@ -126,6 +127,18 @@ public class World {
       throw new IllegalStateException("No title '" + name + "' in this scenario; known: " + titles.keySet());
     }
     return title;
+  }
+
+  /** Settlement terms the next listing offered in this scenario will carry. */
+  public void offerNextListingUnder(io.reelx.client.model.SettlementTerms terms) {
+    nextListingTerms = terms;
+  }
+
+  /** The terms set with {@link #offerNextListingUnder}, once. */
+  public java.util.Optional<io.reelx.client.model.SettlementTerms> takeNextListingTerms() {
+    java.util.Optional<io.reelx.client.model.SettlementTerms> terms = java.util.Optional.ofNullable(nextListingTerms);
+    nextListingTerms = null;
+    return terms;
   }
 
   public void listing(Listing listing) {

@@ -78,6 +78,12 @@ public class AxonConfiguration {
   /** Tracking group that drafts a contract for each award; errors are retried, never skipped. */
   public static final String CONTRACT_DRAFTING = "contract-drafting";
 
+  /**
+   * Tracking group that turns trading events (deposits, activations) into settlement agreements
+   * and ledger postings; errors are retried, never skipped.
+   */
+  public static final String SETTLEMENT_INTAKE = "settlement-intake";
+
 
   /**
    * Stored messages tolerate fields added later (old events simply lack them). Aggregates declare
@@ -202,7 +208,8 @@ public class AxonConfiguration {
         .registerSubscribingEventProcessor(REGISTERS)
         .registerListenerInvocationErrorHandler(REGISTERS, c -> PropagatingErrorHandler.instance())
         .registerSubscribingEventProcessor(LIVE)
-        .registerListenerInvocationErrorHandler(CONTRACT_DRAFTING, c -> PropagatingErrorHandler.instance());
+        .registerListenerInvocationErrorHandler(CONTRACT_DRAFTING, c -> PropagatingErrorHandler.instance())
+        .registerListenerInvocationErrorHandler(SETTLEMENT_INTAKE, c -> PropagatingErrorHandler.instance());
   }
 
   @Bean

@@ -54,6 +54,19 @@ final class Http {
         .POST(HttpRequest.BodyPublishers.ofString(json)), headers);
   }
 
+  Response put(String path, Object body) {
+    String json = body instanceof String s ? s : JSON.writeValueAsString(body);
+    return send(HttpRequest.newBuilder(URI.create(base + path))
+        .header("Content-Type", "application/json")
+        .PUT(HttpRequest.BodyPublishers.ofString(json)), Map.of());
+  }
+
+  Response postText(String path, String contentType, String body, Map<String, String> headers) {
+    return send(HttpRequest.newBuilder(URI.create(base + path))
+        .header("Content-Type", contentType)
+        .POST(HttpRequest.BodyPublishers.ofString(body)), headers);
+  }
+
   private Response send(HttpRequest.Builder request, Map<String, String> headers) {
     request.header("Authorization", authorization);
     headers.forEach(request::header);

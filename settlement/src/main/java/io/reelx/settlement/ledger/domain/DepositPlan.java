@@ -39,8 +39,27 @@ public final class DepositPlan {
         hold.amount(), TransferCode.DEPOSIT_FORFEITED));
   }
 
-  private static Transfer capture(String depositId, Transfer hold) {
+  /** Posts the whole hold into escrow (the winner's deposit, before it is applied or forfeited). */
+  public static Transfer capture(String depositId, Transfer hold) {
     return Transfer.post("deposit:" + depositId + ":capture", hold, hold.amount(), TransferCode.DEPOSIT_CAPTURE);
+  }
+
+  /** A captured deposit goes back to the platform. */
+  public static Transfer refund(String depositId, OrganizationId platform, Money amount) {
+    return Transfer.posted("deposit:" + depositId + ":refunded", AccountId.system(AccountKind.DEPOSIT_ESCROW, amount.currency()),
+        AccountId.organization(platform, amount.currency()), amount, TransferCode.DEPOSIT_REFUNDED);
+  }
+
+  /** A captured deposit counts toward the price: escrow -> licensor. */
+  public static Transfer applyCaptured(String depositId, OrganizationId licensor, Money amount) {
+    return Transfer.posted("deposit:" + depositId + ":applied", AccountId.system(AccountKind.DEPOSIT_ESCROW, amount.currency()),
+        AccountId.organization(licensor, amount.currency()), amount, TransferCode.DEPOSIT_APPLIED);
+  }
+
+  /** A captured deposit is forfeited to {@code beneficiary}. */
+  public static Transfer forfeitCaptured(String depositId, AccountId beneficiary, Money amount) {
+    return Transfer.posted("deposit:" + depositId + ":forfeited", AccountId.system(AccountKind.DEPOSIT_ESCROW, amount.currency()),
+        beneficiary, amount, TransferCode.DEPOSIT_FORFEITED);
   }
 
   /** Every account a deposit may touch. */

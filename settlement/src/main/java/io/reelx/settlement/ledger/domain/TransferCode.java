@@ -29,5 +29,11 @@ public enum TransferCode {
   /** Escrow -> licensor: the winner's deposit counts toward the price. */
   DEPOSIT_APPLIED,
   /** Escrow -> beneficiary: the deposit of a winner who did not sign is forfeited. */
-  DEPOSIT_FORFEITED
+  DEPOSIT_FORFEITED,
+  /** Escrow -> platform: a captured deposit goes back (the contract fell through, not the platform's fault). */
+  DEPOSIT_REFUNDED,
+  /** Licensee -> licensor: the contract price still due after the deposit, invoiced on activation. */
+  LICENCE_PRICE,
+  /** Licensee -> payees: the minimum guarantee advance, invoiced on activation. */
+  MINIMUM_GUARANTEE
 }

@@ -1,0 +1,2 @@
+/** Events finance records in the event log. */
+package io.reelx.exchange.finance.domain;

@@ -1,0 +1,248 @@
+package io.reelx.exchange.finance.web;
+
+import static io.reelx.exchange.shared.web.Times.utc;
+
+import io.reelx.api.SettlementApi;
+import io.reelx.api.model.RevenueReport;
+import io.reelx.api.model.RevenueReportLine;
+import io.reelx.api.model.RevenueReportOutcome;
+import io.reelx.api.model.RevenueReportRequest;
+import io.reelx.api.model.SettlementAgreement;
+import io.reelx.api.model.SettlementInvoice;
+import io.reelx.api.model.SettlementStatement;
+import io.reelx.api.model.StatementPayee;
+import io.reelx.api.model.StatementSummary;
+import io.reelx.exchange.identity.domain.Role;
+import io.reelx.exchange.identity.security.Access;
+import io.reelx.exchange.identity.security.CurrentUser;
+import io.reelx.exchange.listing.command.IdempotencyKeys;
+import io.reelx.exchange.shared.domain.NotFound;
+import io.reelx.settlement.agreement.domain.Agreement;
+import io.reelx.settlement.application.Records.ReportHeader;
+import io.reelx.settlement.application.Records.ReportOutcome;
+import io.reelx.settlement.application.Records.ReportRecord;
+import io.reelx.settlement.application.Records.ReportSource;
+import io.reelx.settlement.application.Records.StatementRecord;
+import io.reelx.settlement.application.SettlementDesk;
+import io.reelx.settlement.application.SettlementJson;
+import io.reelx.settlement.report.domain.ReportLineInput;
+import io.reelx.settlement.statement.domain.PayeeLine;
+import io.reelx.settlement.statement.domain.Statement;
+import io.reelx.settlement.statement.domain.StatementCsv;
+import io.reelx.settlement.terms.domain.SettlementTerms;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.shiro.authz.UnauthorizedException;
+import org.springframework.core.io.Resource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Revenue reports and statements of a contract. The licensee platform submits reports (JSON or a
+ * streamed CSV); parties read their statements; finance records the detailed terms.
+ */
+@RestController
+public class SettlementController implements SettlementApi {
+
+  private static final Pattern STATEMENT_ID = Pattern.compile("(\\d{4}-\\d{2})-v(\\d{1,3})");
+
+  private final Access access;
+  private final SettlementAccess visibility;
+  private final SettlementDesk settlement;
+  private final IdempotencyKeys keys;
+
+  public SettlementController(Access access, SettlementAccess visibility, SettlementDesk settlement, IdempotencyKeys keys) {
+    this.access = access;
+    this.visibility = visibility;
+    this.settlement = settlement;
+    this.keys = keys;
+  }
+
+  @Override
+  public ResponseEntity<SettlementAgreement> getSettlementAgreement(String contractId) {
+    return ResponseEntity.ok(toApi(visibility.visible(contractId, access.current())));
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public ResponseEntity<SettlementAgreement> replaceSettlementTerms(String contractId, Map<String, Object> body) {
+    CurrentUser user = access.require(Role.FINANCE);
+    visibility.visible(contractId, user);
+    SettlementTerms terms;
+    try {
+      terms = SettlementJson.convert(body, SettlementTerms.class);
+    } catch (RuntimeException e) {
+      throw new io.reelx.exchange.shared.domain.InvalidValue("terms", "is not settlement terms as documented: "
+          + e.getMessage().lines().findFirst().orElse(""));
+    }
+    return ResponseEntity.ok(toApi(settlement.replaceTerms(contractId, terms)));
+  }
+
+  @Override
+  public ResponseEntity<RevenueReportOutcome> submitRevenueReport(String contractId, RevenueReportRequest request,
+      String idempotencyKey) {
+    CurrentUser user = licensee(contractId);
+    List<ReportLineInput> lines = new ArrayList<>(request.getLines() == null ? 0 : request.getLines().size());
+    if (request.getLines() != null) {
+      for (RevenueReportLine l : request.getLines()) {
+        lines.add(l == null ? new ReportLineInput(null, null, null, null, null, null, request.getCurrency())
+            : new ReportLineInput(l.getEpisode(), l.getTerritory(), l.getChannel(), l.getViews(), l.getWatchHours(), l.getGross(),
+                request.getCurrency()));
+      }
+    }
+    ReportHeader header = new ReportHeader(contractId, request.getPeriod(), request.getVersion(), request.getCurrency(),
+        request.getDeclaredPayable());
+    return submit(contractId, idempotencyKey, remember -> settlement.submitReport(header, new ReportSource.Lines(lines),
+        user.userId().value(), remember));
+  }
+
+  @Override
+  public ResponseEntity<RevenueReportOutcome> submitRevenueReportCsv(String contractId, String period, String currency,
+      Long declaredPayable, Resource body, Integer version, String idempotencyKey) {
+    CurrentUser user = licensee(contractId);
+    ReportHeader header = new ReportHeader(contractId, period, version, currency, declaredPayable);
+    return submit(contractId, idempotencyKey, remember -> {
+      try (Reader reader = new BufferedReader(new InputStreamReader(body.getInputStream(), StandardCharsets.UTF_8), 64 * 1024)) {
+        return settlement.submitReport(header, new ReportSource.Csv(reader), user.userId().value(), remember);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
+  }
+
+  /**
+   * With an Idempotency-Key, a retry answers the report first stored under it (scoped to the
+   * contract); the key is remembered in the transaction that stores the report.
+   */
+  private ResponseEntity<RevenueReportOutcome> submit(String contractId, String key,
+      Function<Consumer<ReportOutcome>, ReportOutcome> work) {
+    String scope = "revenue-report:" + contractId;
+    if (key != null) {
+      var answered = keys.answered(scope, key);
+      if (answered.isPresent()) {
+        return ResponseEntity.ok(replayOf(contractId, answered.get()));
+      }
+    }
+    ReportOutcome outcome = work.apply(o -> {
+      if (key != null) {
+        keys.remember(scope, key, o.report().statementId());
+      }
+    });
+    return ResponseEntity.status(outcome.replayed() ? HttpStatus.OK : HttpStatus.CREATED).body(toApi(outcome));
+  }
+
+  private RevenueReportOutcome replayOf(String contractId, String statementId) {
+    ReportRecord report = settlement.reports(contractId).stream().filter(r -> r.statementId().equals(statementId)).findFirst()
+        .orElseThrow();
+    return toApi(new ReportOutcome(report, settlement.statement(statementId).orElseThrow(), true));
+  }
+
+  /** Only the contract's licensee platform reports; others who see the agreement are refused, the rest get 404. */
+  private CurrentUser licensee(String contractId) {
+    CurrentUser user = access.current();
+    Agreement agreement = visibility.visible(contractId, user);
+    if (!user.has(Role.PLATFORM) || !agreement.licenseeOrganizationId().equals(user.organizationId().value())) {
+      throw new UnauthorizedException("Only the licensee platform submits revenue reports for contract " + contractId);
+    }
+    return user;
+  }
+
+  @Override
+  public ResponseEntity<List<RevenueReport>> listRevenueReports(String contractId) {
+    visibility.visible(contractId, access.current());
+    return ResponseEntity.ok(settlement.reports(contractId).stream().map(SettlementController::toApi).toList());
+  }
+
+  @Override
+  public ResponseEntity<List<StatementSummary>> listStatements(String contractId) {
+    visibility.visible(contractId, access.current());
+    return ResponseEntity.ok(settlement.statements(contractId).stream().map(SettlementController::summary).toList());
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public ResponseEntity<SettlementStatement> getStatement(String contractId, String statementId) {
+    StatementRecord record = statement(contractId, statementId);
+    return ResponseEntity.ok(new SettlementStatement().summary(summary(record))
+        .breakdown(SettlementJson.MAPPER.convertValue(record.statement(), Map.class)));
+  }
+
+  @Override
+  public ResponseEntity<String> exportStatementCsv(String contractId, String statementId) {
+    StatementRecord record = statement(contractId, statementId);
+    return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
+        .header("Content-Disposition", "attachment; filename=\"statement-" + contractId + "-" + statementId + ".csv\"")
+        .body(StatementCsv.render(record.statement()));
+  }
+
+  private StatementRecord statement(String contractId, String statementId) {
+    visibility.visible(contractId, access.current());
+    Matcher m = STATEMENT_ID.matcher(statementId);
+    if (!m.matches()) {
+      throw new NotFound("statement", statementId);
+    }
+    return settlement.statement(contractId + "/" + m.group(1) + "/v" + Integer.parseInt(m.group(2)))
+        .orElseThrow(() -> new NotFound("statement", statementId));
+  }
+
+  // ------------------------------------------------------------------ mapping
+
+  static String apiStatementId(String period, int version) {
+    return period + "-v" + version;
+  }
+
+  @SuppressWarnings("unchecked")
+  private SettlementAgreement toApi(Agreement a) {
+    return new SettlementAgreement()
+        .contractId(a.contractId())
+        .currency(a.currency())
+        .licensorOrganizationId(a.licensorOrganizationId())
+        .licenseeOrganizationId(a.licenseeOrganizationId())
+        .terms(SettlementJson.MAPPER.convertValue(a.terms(), Map.class))
+        .mgRecouped(a.position().mgRecoupedMinor())
+        .cumulativeVolume(a.position().cumulativeVolume().toPlainString())
+        .flatFeeCharged(a.position().flatFeeCharged())
+        .openedAt(utc(a.openedAt()))
+        .endsOn(a.endsOn())
+        .invoices(settlement.invoices(a.contractId()).stream().map(i -> new SettlementInvoice().number(i.number())
+            .counterpartyId(i.counterparty()).amount(i.amount()).currency(i.currency()).kind(i.kind()).period(i.period())).toList());
+  }
+
+  private static RevenueReportOutcome toApi(ReportOutcome o) {
+    return new RevenueReportOutcome().report(toApi(o.report())).statement(summary(o.statement())).replayed(o.replayed());
+  }
+
+  private static RevenueReport toApi(ReportRecord r) {
+    return new RevenueReport().contractId(r.contractId()).period(r.period()).version(r.version()).currency(r.currency())
+        .declaredPayable(r.declaredPayable()).lines(r.lines()).views(r.views()).watchHours(r.watchHours().toPlainString())
+        .gross(r.gross()).contentSha256(r.contentSha256()).submittedAt(utc(r.submittedAt()))
+        .statementId(apiStatementId(r.period(), r.version()));
+  }
+
+  static StatementSummary summary(StatementRecord r) {
+    Statement s = r.statement();
+    List<StatementPayee> payees = new ArrayList<>();
+    for (PayeeLine p : s.payees()) {
+      payees.add(new StatementPayee().organizationId(p.organization().value()).shareBasisPoints(p.shareBasisPoints())
+          .part(p.part().minor()).withholdingTax(p.withholdingTax().minor()).net(p.net().minor()));
+    }
+    return new StatementSummary().id(apiStatementId(r.period(), r.version())).contractId(r.contractId()).period(r.period())
+        .version(r.version()).currency(s.currency()).gross(s.gross().minor()).share(s.share().minor())
+        .recouped(s.recoupedThisPeriod().minor()).flatFee(s.flatFee().minor()).payable(s.payable().minor())
+        .exchangeFee(s.exchangeFee().minor()).withholdingTax(s.withholdingTax().minor()).declaredPayable(r.declaredPayable())
+        .createdAt(utc(r.createdAt())).payees(payees);
+  }
+}

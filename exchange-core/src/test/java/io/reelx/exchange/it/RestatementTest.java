@@ -1,0 +1,127 @@
+package io.reelx.exchange.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.reelx.settlement.agreement.domain.OpenAgreement;
+import io.reelx.settlement.application.Records.ReportHeader;
+import io.reelx.settlement.application.Records.ReportOutcome;
+import io.reelx.settlement.application.Records.ReportSource;
+import io.reelx.settlement.application.SettlementDesk;
+import io.reelx.settlement.application.SettlementProblem;
+import io.reelx.settlement.ledger.domain.AccountId;
+import io.reelx.settlement.ledger.domain.TransferCode;
+import io.reelx.settlement.ledger.query.JdbcLedger;
+import io.reelx.settlement.terms.domain.Accumulation;
+import io.reelx.settlement.terms.domain.Basis;
+import io.reelx.settlement.terms.domain.Metric;
+import io.reelx.settlement.terms.domain.MinimumGuarantee;
+import io.reelx.settlement.terms.domain.OrganizationId;
+import io.reelx.settlement.terms.domain.Payee;
+import io.reelx.settlement.terms.domain.Rate;
+import io.reelx.settlement.terms.domain.RateSchedule;
+import io.reelx.settlement.terms.domain.RevenueShare;
+import io.reelx.settlement.terms.domain.SettlementTerms;
+import io.reelx.settlement.terms.domain.Tier;
+import io.reelx.settlement.terms.domain.TierMode;
+import java.io.StringReader;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Restatements on PostgreSQL: a new version is a new statement from the same opening position,
+ * posted as adjustments (reversed when the figures shrink), invoiced for the difference; the
+ * statements of earlier versions stay as they were, and a version is never overwritten.
+ */
+class RestatementTest extends IntegrationTest {
+
+  @Autowired SettlementDesk settlement;
+  @Autowired JdbcLedger ledger;
+
+  private final String run = UUID.randomUUID().toString().substring(0, 8);
+  private final String contract = "C-restate-" + run;
+  private final String studio = "studio-" + run;
+  private final String author = "author-" + run;
+  private final String platform = "platform-" + run;
+
+  @Test
+  void each_version_posts_only_its_difference_and_the_earlier_statements_stay() {
+    // MG 10,000; 50% of gross; studio 80% CN, author 20% US with 10% withheld
+    SettlementTerms terms = new SettlementTerms("CNY", null, new MinimumGuarantee(10_000),
+        new RevenueShare(Basis.GROSS, List.of(), new RateSchedule(Metric.REVENUE, TierMode.MARGINAL, Accumulation.PER_PERIOD,
+            List.of(Tier.from("0", Rate.percent(5000))))),
+        List.of(new Payee(new OrganizationId(studio), 8000, "CN"), new Payee(new OrganizationId(author), 2000, "US")),
+        0, new io.reelx.settlement.terms.domain.WithholdingTax(1000, "CN"), 0);
+    settlement.open(new OpenAgreement(contract, "L-" + run, "CNY", studio, platform, terms, 0, LocalDate.parse("2027-02-01"),
+        Instant.parse("2027-01-10T00:00:00Z")));
+    long studioAfterMg = owed(studio);
+
+    // v1: gross 100,000 -> share 50,000, 10,000 recouped, payable 40,000: studio 32,000, author 8,000 (800 withheld)
+    ReportOutcome v1 = report(100_000, 40_000);
+    assertThat(v1.statement().statement().payable().minor()).isEqualTo(40_000);
+    assertThat(owed(studio) - studioAfterMg).isEqualTo(32_000);
+    // v2: gross 120,000 -> payable 50,000 from the same opening position: +10,000 (studio +8,000, author +1,800 net)
+    ReportOutcome v2 = report(120_000, 50_000);
+    assertThat(v2.report().version()).isEqualTo(2);
+    assertThat(v2.statement().statement().recoupedThisPeriod().minor()).isEqualTo(10_000);
+    assertThat(owed(studio) - studioAfterMg).isEqualTo(40_000);
+    assertThat(owed(author)).isEqualTo(2_000 + 9_000);
+    // v3: gross 90,000 -> payable 35,000: the adjustment is reversed, payees are debited
+    report(90_000, 35_000);
+    assertThat(owed(studio) - studioAfterMg).isEqualTo(28_000);
+    assertThat(ledger.transfersOf(AccountId.organization(new OrganizationId(studio), "CNY"), 10))
+        .anySatisfy(t -> {
+          assertThat(t.code()).isEqualTo(TransferCode.ADJUSTMENT_PAYEE_NET);
+          assertThat(t.debit().owner()).isEqualTo(studio);
+        });
+    // the platform owes 10,000 MG + 35,000; it is invoiced 40,000, +10,000 and -15,000 for March
+    assertThat(owed(platform)).isEqualTo(-45_000);
+    assertThat(settlement.invoices(contract)).extracting(i -> i.amount()).containsExactlyInAnyOrder(10_000L, 40_000L, 10_000L, -15_000L);
+    assertThat(settlement.statements(contract)).extracting(s -> s.statement().payable().minor())
+        .containsExactly(40_000L, 50_000L, 35_000L);
+    assertThat(settlement.agreement(contract).orElseThrow().position().mgRecoupedMinor()).isEqualTo(10_000);
+
+    // a taken version with other content is a conflict; the same content is the first answer
+    assertThatThrownBy(() -> settlement.submitReport(new ReportHeader(contract, "2027-03", 1, "CNY", 1L),
+        new ReportSource.Csv(new StringReader(csv(100_000))), "platform-user")).isInstanceOf(SettlementProblem.Conflict.class);
+    assertThat(settlement.submitReport(new ReportHeader(contract, "2027-03", 1, "CNY", 40_000L),
+        new ReportSource.Csv(new StringReader(csv(100_000))), "platform-user").replayed()).isTrue();
+    assertThat(ledger.trialBalance().netsToZero()).isTrue();
+  }
+
+  @Test
+  void after_the_licence_ends_later_months_are_refused_and_earlier_ones_still_settle() {
+    SettlementTerms terms = new SettlementTerms("CNY", null, null, new RevenueShare(Basis.GROSS, List.of(),
+        RateSchedule.flat(Metric.REVENUE, Rate.percent(5000))), List.of(new Payee(new OrganizationId(studio), 10_000, "CN")), 0, null, 0);
+    settlement.open(new OpenAgreement(contract, "L-" + run, "CNY", studio, platform, terms, 0, LocalDate.parse("2027-02-01"),
+        Instant.parse("2027-01-10T00:00:00Z")));
+    settlement.end(contract, LocalDate.parse("2027-03-14"));
+    settlement.end(contract, LocalDate.parse("2027-05-31"));   // a later end does not extend it
+    assertThat(settlement.agreement(contract).orElseThrow().endsOn()).isEqualTo(LocalDate.parse("2027-03-14"));
+
+    assertThat(report(10_000, 5_000).statement().statement().payable().minor()).isEqualTo(5_000);
+    assertThatThrownBy(() -> settlement.submitReport(new ReportHeader(contract, "2027-04", null, "CNY", 0L),
+        new ReportSource.Csv(new StringReader(csv(10_000))), "platform-user"))
+        .isInstanceOfSatisfying(SettlementProblem.Refused.class, e -> assertThat(e.code()).isEqualTo("period-after-licence-end"));
+    assertThat(settlement.reports(contract)).hasSize(1);
+  }
+
+  private ReportOutcome report(long gross, long declared) {
+    return settlement.submitReport(new ReportHeader(contract, "2027-03", null, "CNY", declared),
+        new ReportSource.Csv(new StringReader(csv(gross))), "platform-user");
+  }
+
+  private static String csv(long gross) {
+    return "episode,territory,channel,views,watch_hours,gross_minor,currency\n"
+        + "S01E01,CN,SVOD,100,10.5," + (gross - 1) + ",CNY\n"
+        + "S01E02,CN,SVOD,1,0.001,1,CNY\n";
+  }
+
+  private long owed(String organization) {
+    return ledger.balance(AccountId.organization(new OrganizationId(organization), "CNY")).orElseThrow().postedCreditBalance();
+  }
+}

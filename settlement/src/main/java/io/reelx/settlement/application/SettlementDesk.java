@@ -1,0 +1,890 @@
+package io.reelx.settlement.application;
+
+import io.reelx.settlement.agreement.domain.Agreement;
+import io.reelx.settlement.agreement.domain.OpenAgreement;
+import io.reelx.settlement.application.Records.DiscrepancyRecord;
+import io.reelx.settlement.application.Records.FxRateRecord;
+import io.reelx.settlement.application.Records.InvoiceRecord;
+import io.reelx.settlement.application.Records.PayableCheck;
+import io.reelx.settlement.application.Records.PaymentCheck;
+import io.reelx.settlement.application.Records.PayoutRecord;
+import io.reelx.settlement.application.Records.ReceiptRecord;
+import io.reelx.settlement.application.Records.ReconciliationRun;
+import io.reelx.settlement.application.Records.ReportHeader;
+import io.reelx.settlement.application.Records.ReportOutcome;
+import io.reelx.settlement.application.Records.ReportRecord;
+import io.reelx.settlement.application.Records.ReportSource;
+import io.reelx.settlement.application.Records.StatementRecord;
+import io.reelx.settlement.ledger.domain.AccountBalance;
+import io.reelx.settlement.ledger.domain.AccountId;
+import io.reelx.settlement.ledger.domain.AccountKind;
+import io.reelx.settlement.ledger.domain.DepositPlan;
+import io.reelx.settlement.ledger.domain.PostingPlan;
+import io.reelx.settlement.ledger.domain.Transfer;
+import io.reelx.settlement.ledger.domain.TransferCode;
+import io.reelx.settlement.ledger.domain.TransferId;
+import io.reelx.settlement.ledger.query.JdbcLedger;
+import io.reelx.settlement.money.Allocation;
+import io.reelx.settlement.money.Money;
+import io.reelx.settlement.reconciliation.domain.Discrepancy;
+import io.reelx.settlement.reconciliation.domain.Invoice;
+import io.reelx.settlement.reconciliation.domain.PayableReconciliation;
+import io.reelx.settlement.reconciliation.domain.PaymentReconciliation;
+import io.reelx.settlement.reconciliation.domain.Receipt;
+import io.reelx.settlement.reconciliation.domain.Resolution;
+import io.reelx.settlement.report.domain.CsvReportReader;
+import io.reelx.settlement.report.domain.LineError;
+import io.reelx.settlement.report.domain.ReportLine;
+import io.reelx.settlement.report.domain.ReportLineValidator;
+import io.reelx.settlement.report.domain.ReportSummary;
+import io.reelx.settlement.report.domain.ReportTotals;
+import io.reelx.settlement.report.domain.ValidationOutcome;
+import io.reelx.settlement.statement.domain.FxRate;
+import io.reelx.settlement.statement.domain.SettlementPosition;
+import io.reelx.settlement.statement.domain.Statement;
+import io.reelx.settlement.statement.domain.StatementAdjustment;
+import io.reelx.settlement.statement.domain.StatementCalculator;
+import io.reelx.settlement.statement.domain.StatementId;
+import io.reelx.settlement.terms.domain.FieldError;
+import io.reelx.settlement.terms.domain.OrganizationId;
+import io.reelx.settlement.terms.domain.Payee;
+import io.reelx.settlement.terms.domain.SettlementTerms;
+import io.reelx.settlement.terms.domain.TermsValidator;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionOperations;
+
+/**
+ * Settlement's application service: every write runs in one transaction (joining the caller's,
+ * e.g. an event processor's) so that rows and ledger transfers commit together. Transfer ids
+ * derive from their cause (contract, statement, deposit, receipt or payout id), so a retried
+ * request or a replayed event posts nothing twice.
+ */
+public final class SettlementDesk {
+
+  private static final Pattern PERIOD = Pattern.compile("\\d{4}-(0[1-9]|1[0-2])");
+  private static final int MAX_VERSION = 999;
+
+  private final JdbcTemplate jdbc;
+  private final TransactionOperations tx;
+  private final JdbcLedger ledger;
+  private final Clock clock;
+
+  public SettlementDesk(JdbcTemplate jdbc, TransactionOperations tx, JdbcLedger ledger, Clock clock) {
+    this.jdbc = jdbc;
+    this.tx = tx;
+    this.ledger = ledger;
+    this.clock = clock;
+  }
+
+  public JdbcLedger ledger() {
+    return ledger;
+  }
+
+  // ================================================================== agreements
+
+  /**
+   * Opens the agreement of a contract that became active (once: a replay returns the existing
+   * one) and invoices what activation makes due: the price balance (licensee -> licensor) and the
+   * minimum guarantee advance (licensee -> payees); the licensee's captured deposit, if any, is
+   * applied to the licensor.
+   */
+  public Agreement open(OpenAgreement command) {
+    List<FieldError> errors = TermsValidator.validate(command.terms());
+    if (!errors.isEmpty()) {
+      throw new SettlementProblem.Invalid("The settlement terms of contract " + command.contractId() + " are invalid", errors);
+    }
+    return tx.execute(s -> {
+      Optional<Agreement> existing = agreement(command.contractId());
+      if (existing.isPresent()) {
+        return existing.get();
+      }
+      Instant now = command.activatedAt();
+      Agreement agreement = new Agreement(command.contractId(), command.currency(), command.licensorOrganizationId(),
+          command.licenseeOrganizationId(), command.terms(), SettlementPosition.INITIAL, now, null);
+      jdbc.update("INSERT INTO settlement_agreement (contract_id, currency, licensor_org_id, licensee_org_id, terms, position,"
+              + " opened_at, updated_at) VALUES (?,?,?,?,?::jsonb,?::jsonb,?,?)",
+          agreement.contractId(), agreement.currency(), agreement.licensorOrganizationId(), agreement.licenseeOrganizationId(),
+          SettlementJson.write(agreement.terms()), SettlementJson.write(agreement.position()), Timestamp.from(now),
+          Timestamp.from(clock.instant()));
+      String period = YearMonth.from(now.atZone(ZoneOffset.UTC)).toString();
+      String currency = command.currency();
+      AccountId licensee = AccountId.organization(new OrganizationId(command.licenseeOrganizationId()), currency);
+      List<Transfer> transfers = new ArrayList<>();
+      if (command.priceDue() > 0) {
+        String number = "INV-" + command.contractId() + "-PRICE";
+        invoice(number, command.contractId(), command.licenseeOrganizationId(), command.priceDue(), currency, "LICENCE_PRICE",
+            period, now);
+        transfers.add(Transfer.posted("agreement:" + command.contractId() + ":price", licensee,
+            AccountId.organization(new OrganizationId(command.licensorOrganizationId()), currency),
+            Money.of(command.priceDue(), currency), TransferCode.LICENCE_PRICE));
+      }
+      // the winner's deposit, captured at the award, now counts toward the price
+      jdbc.query("SELECT registration_id, amount, currency FROM settlement_deposit WHERE listing_id = ? AND platform_org_id = ?"
+              + " AND state = 'CAPTURED' FOR UPDATE", rs -> {
+            transfers.add(DepositPlan.applyCaptured(rs.getString(1), new OrganizationId(command.licensorOrganizationId()),
+                Money.of(rs.getLong(2), rs.getString(3).trim())));
+            jdbc.update("UPDATE settlement_deposit SET state = 'APPLIED' WHERE registration_id = ?", rs.getString(1));
+          }, command.listingId(), command.licenseeOrganizationId());
+      ledger.submitAll(transfers);
+      invoiceMinimumGuarantee(agreement, command.terms(), now);
+      return agreement;
+    });
+  }
+
+  /**
+   * Invoices the MG advance (licensee -> payees, split by their shares) once. Terms recorded later
+   * may introduce an MG not invoiced yet; an MG already invoiced cannot change.
+   */
+  private void invoiceMinimumGuarantee(Agreement agreement, SettlementTerms terms, Instant at) {
+    String number = "INV-" + agreement.contractId() + "-MG";
+    Optional<Long> invoiced = jdbc.query("SELECT amount FROM settlement_invoice WHERE number = ?", (rs, n) -> rs.getLong(1), number)
+        .stream().findFirst();
+    long mg = terms.minimumGuarantee() == null ? 0 : terms.minimumGuarantee().amountMinor();
+    if (invoiced.isPresent()) {
+      if (invoiced.get() != mg) {
+        throw new SettlementProblem.Conflict("A minimum guarantee of " + Money.of(invoiced.get(), agreement.currency())
+            + " was already invoiced for contract " + agreement.contractId() + "; it cannot change");
+      }
+      return;
+    }
+    if (mg <= 0) {
+      return;
+    }
+    String currency = agreement.currency();
+    invoice(number, agreement.contractId(), agreement.licenseeOrganizationId(), mg, currency, "MINIMUM_GUARANTEE",
+        YearMonth.from(at.atZone(ZoneOffset.UTC)).toString(), at);
+    AccountId licensee = AccountId.organization(new OrganizationId(agreement.licenseeOrganizationId()), currency);
+    long[] weights = terms.payees().stream().mapToLong(Payee::shareBasisPoints).toArray();
+    long[] parts = Allocation.byWeights(mg, weights);
+    List<Transfer> transfers = new ArrayList<>();
+    for (int i = 0; i < parts.length; i++) {
+      if (parts[i] > 0) {
+        OrganizationId payee = terms.payees().get(i).organization();
+        transfers.add(Transfer.posted("agreement:" + agreement.contractId() + ":mg:" + payee, licensee,
+            AccountId.organization(payee, currency), Money.of(parts[i], currency), TransferCode.MINIMUM_GUARANTEE));
+      }
+    }
+    ledger.submitAll(transfers);
+  }
+
+  public Optional<Agreement> agreement(String contractId) {
+    return jdbc.query("SELECT * FROM settlement_agreement WHERE contract_id = ?", (rs, n) -> agreement(rs), contractId)
+        .stream().findFirst();
+  }
+
+  /**
+   * Replaces an agreement's terms (finance records the detailed schedule the parties signed),
+   * only while no statement exists. Payees, tiers and deductions are validated all at once.
+   */
+  public Agreement replaceTerms(String contractId, SettlementTerms terms) {
+    List<FieldError> errors = TermsValidator.validate(terms);
+    if (!errors.isEmpty()) {
+      throw new SettlementProblem.Invalid("The settlement terms are invalid", errors);
+    }
+    return tx.execute(s -> {
+      Agreement agreement = lockAgreement(contractId);
+      if (!terms.currency().equals(agreement.currency())) {
+        throw new SettlementProblem.Invalid("The terms must be in the contract currency",
+            List.of(new FieldError("currency", "must be the contract currency " + agreement.currency())));
+      }
+      Integer statements = jdbc.queryForObject("SELECT count(*) FROM settlement_statement WHERE contract_id = ?", Integer.class,
+          contractId);
+      if (statements != null && statements > 0) {
+        throw new SettlementProblem.Conflict("Contract " + contractId + " already has statements: its terms can no longer change");
+      }
+      Instant now = clock.instant();
+      jdbc.update("UPDATE settlement_agreement SET terms = ?::jsonb, updated_at = ? WHERE contract_id = ?",
+          SettlementJson.write(terms), Timestamp.from(now), contractId);
+      invoiceMinimumGuarantee(agreement, terms, now);
+      return new Agreement(agreement.contractId(), agreement.currency(), agreement.licensorOrganizationId(),
+          agreement.licenseeOrganizationId(), terms, agreement.position(), agreement.openedAt(), agreement.endsOn());
+    });
+  }
+
+  private Agreement lockAgreement(String contractId) {
+    return jdbc.query("SELECT * FROM settlement_agreement WHERE contract_id = ? FOR UPDATE", (rs, n) -> agreement(rs), contractId)
+        .stream().findFirst().orElseThrow(() -> new SettlementProblem.NotFound("settlement agreement for contract", contractId));
+  }
+
+  private static Agreement agreement(ResultSet rs) throws SQLException {
+    return new Agreement(rs.getString("contract_id"), rs.getString("currency").trim(), rs.getString("licensor_org_id"),
+        rs.getString("licensee_org_id"), SettlementJson.read(rs.getString("terms"), SettlementTerms.class),
+        SettlementJson.read(rs.getString("position"), SettlementPosition.class), rs.getTimestamp("opened_at").toInstant(),
+        rs.getObject("ends_on", LocalDate.class));
+  }
+
+  /**
+   * The licence ended (terminated or expired): {@code lastDay} is the last day it covered. Later
+   * months can no longer be reported; an earlier end already recorded stands. Unknown contracts
+   * (never activated) are ignored.
+   */
+  public void end(String contractId, LocalDate lastDay) {
+    jdbc.update("UPDATE settlement_agreement SET ends_on = LEAST(COALESCE(ends_on, ?), ?), updated_at = ? WHERE contract_id = ?",
+        lastDay, lastDay, Timestamp.from(clock.instant()), contractId);
+  }
+
+  // ================================================================== deposits
+
+  public void listingOffered(String listingId, String holderOrganizationId) {
+    jdbc.update("INSERT INTO settlement_listing (listing_id, holder_org_id) VALUES (?,?) ON CONFLICT (listing_id) DO NOTHING",
+        listingId, holderOrganizationId);
+  }
+
+  /** Finance saw a bidder's deposit arrive: bank -> platform, then held (pending) platform -> escrow. */
+  public void depositReceived(String registrationId, String listingId, String platform, long amount, String currency) {
+    tx.executeWithoutResult(s -> {
+      jdbc.update("INSERT INTO settlement_deposit (registration_id, listing_id, platform_org_id, amount, currency, state)"
+          + " VALUES (?,?,?,?,?,'HELD') ON CONFLICT (registration_id) DO NOTHING", registrationId, listingId, platform, amount, currency);
+      Money money = Money.of(amount, currency);
+      OrganizationId org = new OrganizationId(platform);
+      ledger.submitAll(List.of(DepositPlan.received(registrationId, org, money), DepositPlan.hold(registrationId, org, money)));
+    });
+  }
+
+  /** A losing bidder's hold is voided. */
+  public void depositReleased(String registrationId) {
+    tx.executeWithoutResult(s -> deposit(registrationId).ifPresent(d -> {
+      ledger.submitAll(List.of(DepositPlan.release(registrationId, hold(registrationId))));
+      setDepositState(registrationId, "RELEASED");
+    }));
+  }
+
+  /** The winner's hold is captured into escrow; it goes to the licensor when the contract is active. */
+  public void depositApplied(String registrationId) {
+    tx.executeWithoutResult(s -> deposit(registrationId).ifPresent(d -> {
+      ledger.submitAll(List.of(DepositPlan.capture(registrationId, hold(registrationId))));
+      if (d.state.equals("HELD")) {
+        setDepositState(registrationId, "CAPTURED");
+      }
+    }));
+  }
+
+  /** A winner that did not sign: its captured deposit goes to the beneficiary. */
+  public void depositForfeited(String listingId, String platform, String beneficiary) {
+    tx.executeWithoutResult(s -> depositOf(listingId, platform).ifPresent(d -> {
+      // capture first if the award never did; an earlier capture replays (same id, same content)
+      List<Transfer> transfers = new ArrayList<>();
+      transfers.add(DepositPlan.capture(d.registrationId, hold(d.registrationId)));
+      transfers.add(DepositPlan.forfeitCaptured(d.registrationId, AccountId.organization(new OrganizationId(beneficiary), d.currency),
+          Money.of(d.amount, d.currency)));
+      ledger.submitAll(transfers);
+      setDepositState(d.registrationId, "FORFEITED");
+    }));
+  }
+
+  /** The contract fell through, not the licensee's fault: a captured deposit goes back, a held one is released. */
+  public void depositRefunded(String listingId, String platform) {
+    tx.executeWithoutResult(s -> depositOf(listingId, platform).ifPresent(d -> {
+      if ("HELD".equals(d.state)) {
+        ledger.submitAll(List.of(DepositPlan.release(d.registrationId, hold(d.registrationId))));
+      } else {
+        ledger.submitAll(List.of(DepositPlan.refund(d.registrationId, new OrganizationId(platform), Money.of(d.amount, d.currency))));
+      }
+      setDepositState(d.registrationId, "REFUNDED");
+    }));
+  }
+
+  private record Deposit(String registrationId, long amount, String currency, String state) {}
+
+  private Optional<Deposit> deposit(String registrationId) {
+    return jdbc.query("SELECT registration_id, amount, currency, state FROM settlement_deposit WHERE registration_id = ? FOR UPDATE",
+        (rs, n) -> new Deposit(rs.getString(1), rs.getLong(2), rs.getString(3).trim(), rs.getString(4)), registrationId)
+        .stream().findFirst();
+  }
+
+  private Optional<Deposit> depositOf(String listingId, String platform) {
+    return jdbc.query("SELECT registration_id, amount, currency, state FROM settlement_deposit WHERE listing_id = ?"
+            + " AND platform_org_id = ? FOR UPDATE",
+        (rs, n) -> new Deposit(rs.getString(1), rs.getLong(2), rs.getString(3).trim(), rs.getString(4)), listingId, platform)
+        .stream().findFirst();
+  }
+
+  private void setDepositState(String registrationId, String state) {
+    jdbc.update("UPDATE settlement_deposit SET state = ? WHERE registration_id = ?", state, registrationId);
+  }
+
+  private Transfer hold(String registrationId) {
+    return ledger.transfer(new TransferId("deposit:" + registrationId + ":hold"))
+        .orElseThrow(() -> new IllegalStateException("no hold for deposit " + registrationId));
+  }
+
+  // ================================================================== reports and statements
+
+  /**
+   * Validates a report (every line error at once; nothing stored on error), computes its statement,
+   * stores both and posts the statement (or, for a restatement, the adjustment) to the ledger, in
+   * one transaction. Idempotent per (contract, period, version): the same content again answers
+   * the first outcome; other content under a taken version is a conflict.
+   */
+  public ReportOutcome submitReport(ReportHeader header, ReportSource source, String submittedBy) {
+    return submitReport(header, source, submittedBy, outcome -> {});
+  }
+
+  /**
+   * As {@link #submitReport(ReportHeader, ReportSource, String)}, running {@code alsoInTransaction}
+   * (e.g. remembering the request's idempotency key) in the transaction that stores the report.
+   * The report is read and validated before the transaction begins, so a slow upload holds no
+   * database connection.
+   */
+  public ReportOutcome submitReport(ReportHeader header, ReportSource source, String submittedBy,
+      java.util.function.Consumer<ReportOutcome> alsoInTransaction) {
+    List<FieldError> errors = new ArrayList<>();
+    if (header.period() == null || !PERIOD.matcher(header.period()).matches()) {
+      errors.add(new FieldError("period", "must be a month as YYYY-MM, not '" + header.period() + "'"));
+    }
+    if (header.currency() == null || !Money.isCurrency(header.currency())) {
+      errors.add(new FieldError("currency", "must be an ISO 4217 currency code, not '" + header.currency() + "'"));
+    }
+    if (header.declaredPayable() == null || header.declaredPayable() < 0) {
+      errors.add(new FieldError("declaredPayable", "is required, in minor units of the contract currency, >= 0"));
+    }
+    if (header.version() != null && (header.version() < 1 || header.version() > MAX_VERSION)) {
+      errors.add(new FieldError("version", "must be between 1 and " + MAX_VERSION));
+    }
+    if (!errors.isEmpty()) {
+      throw new SettlementProblem.Invalid("The report header is invalid", errors);
+    }
+    // stream and validate before taking any lock: the scratch totals are dropped on error
+    ReportTotals totals = new ReportTotals(header.currency());
+    MessageDigest digest = sha256();
+    ValidationOutcome outcome;
+    boolean csv = source instanceof ReportSource.Csv;
+    if (source instanceof ReportSource.Csv c) {
+      outcome = new CsvReportReader(header.currency()).read(c.reader(), line -> {
+        totals.accept(line);
+        digest(digest, line);
+      });
+    } else {
+      outcome = new ReportLineValidator(header.currency()).validateAll(((ReportSource.Lines) source).lines(), line -> {
+        totals.accept(line);
+        digest(digest, line);
+      });
+    }
+    if (!outcome.isValid()) {
+      List<FieldError> lineErrors = new ArrayList<>();
+      for (LineError e : outcome.errors()) {
+        lineErrors.add(csv
+            ? new FieldError("line " + e.lineNumber() + (e.field().isEmpty() ? "" : ": " + e.field()), e.reason())
+            : new FieldError("lines[" + (e.lineNumber() - 1) + "]" + (e.field().isEmpty() ? "" : "." + jsonName(e.field())), e.reason()));
+      }
+      throw new SettlementProblem.Invalid("The report has " + outcome.errorCount() + " error(s) on " + (outcome.lines() - outcome.validLines())
+          + " line(s)" + (outcome.errorsTruncated() ? " (the first " + lineErrors.size() + " are listed)" : "") + "; nothing was stored",
+          lineErrors, outcome.errorCount());
+    }
+    ReportSummary summary = totals.toSummary();
+    String sha = HexFormat.of().formatHex(digest.digest());
+    return tx.execute(s -> {
+      ReportOutcome stored = record(header, summary, sha, submittedBy);
+      alsoInTransaction.accept(stored);
+      return stored;
+    });
+  }
+
+  private ReportOutcome record(ReportHeader header, ReportSummary summary, String sha, String submittedBy) {
+    Agreement agreement = lockAgreement(header.contractId());
+    if (!agreement.covers(YearMonth.parse(header.period()))) {
+      throw new SettlementProblem.Refused("period-after-licence-end", "The licence of contract " + header.contractId()
+          + " ended on " + agreement.endsOn() + ": there is no revenue of " + header.period() + " to settle under it");
+    }
+    List<ReportRecord> versions = jdbc.query("SELECT * FROM revenue_report WHERE contract_id = ? AND period = ? ORDER BY version",
+        (rs, n) -> report(rs), header.contractId(), header.period());
+    ReportRecord latest = versions.isEmpty() ? null : versions.get(versions.size() - 1);
+    int version;
+    if (header.version() == null) {
+      if (latest != null && same(latest, header, sha)) {
+        return replay(latest);
+      }
+      version = latest == null ? 1 : latest.version() + 1;
+    } else {
+      version = header.version();
+      Optional<ReportRecord> taken = versions.stream().filter(r -> r.version() == version).findFirst();
+      if (taken.isPresent()) {
+        if (same(taken.get(), header, sha)) {
+          return replay(taken.get());
+        }
+        throw new SettlementProblem.Conflict("Version " + version + " of the " + header.period() + " report of contract "
+            + header.contractId() + " was submitted with other content; a restatement is the next version ("
+            + (latest.version() + 1) + ")");
+      }
+      int next = latest == null ? 1 : latest.version() + 1;
+      if (version != next) {
+        throw new SettlementProblem.Refused("report-version-gap", "The next version of the " + header.period() + " report is " + next
+            + ", not " + version);
+      }
+    }
+    SettlementTerms terms = agreement.terms();
+    FxRate fx = null;
+    if (!summary.currency().equals(agreement.currency())) {
+      fx = fxRate(summary.currency(), agreement.currency()).map(r -> new FxRate(r.from(), r.to(), r.rate()))
+          .orElseThrow(() -> new SettlementProblem.Refused("fx-rate-missing", "The report is in " + summary.currency()
+              + " and the contract in " + agreement.currency() + ": finance must set the " + summary.currency() + "->"
+              + agreement.currency() + " rate first"));
+    }
+    StatementRecord previous = latest == null ? null : statement(new StatementId(header.contractId(), header.period(), latest.version()).toString())
+        .orElseThrow();
+    SettlementPosition opening = previous == null ? agreement.position() : previous.statement().openingPosition();
+    StatementId id = new StatementId(header.contractId(), header.period(), version);
+    Statement statement = StatementCalculator.calculate(id, terms, summary, opening, fx);
+    OrganizationId platform = new OrganizationId(agreement.licenseeOrganizationId());
+    List<Transfer> transfers;
+    SettlementPosition position;
+    long invoiced;
+    if (previous == null) {
+      transfers = PostingPlan.forStatement(statement, platform);
+      position = statement.closingPosition();
+      invoiced = statement.payable().minor();
+    } else {
+      StatementAdjustment adjustment = StatementAdjustment.between(previous.statement(), statement);
+      transfers = PostingPlan.forAdjustment(adjustment, platform);
+      // later periods are not re-rated: the running position moves by what the restatement changed
+      SettlementPosition before = previous.statement().closingPosition();
+      SettlementPosition after = statement.closingPosition();
+      SettlementPosition current = agreement.position();
+      position = new SettlementPosition(current.mgRecoupedMinor() + after.mgRecoupedMinor() - before.mgRecoupedMinor(),
+          current.cumulativeVolume().add(after.cumulativeVolume()).subtract(before.cumulativeVolume()).max(BigDecimal.ZERO),
+          current.flatFeeCharged() || after.flatFeeCharged());
+      invoiced = adjustment.payable().minor();
+    }
+    Instant now = clock.instant();
+    ReportRecord report = new ReportRecord(header.contractId(), header.period(), version, summary.currency(), header.declaredPayable(),
+        summary.lines(), summary.views(), summary.watchHours(), summary.grossMinor(), sha, submittedBy, now, id.toString());
+    jdbc.update("INSERT INTO revenue_report (contract_id, period, version, currency, declared_payable, lines, views, watch_hours,"
+            + " gross, content_sha256, submitted_by, submitted_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+        report.contractId(), report.period(), report.version(), report.currency(), report.declaredPayable(), report.lines(),
+        report.views(), report.watchHours(), report.gross(), sha, submittedBy, Timestamp.from(now));
+    jdbc.update("INSERT INTO settlement_statement (id, contract_id, period, version, currency, gross, share, payable, declared,"
+            + " breakdown, created_at) VALUES (?,?,?,?,?,?,?,?,?,?::jsonb,?)",
+        id.toString(), header.contractId(), header.period(), version, statement.currency(), statement.gross().minor(),
+        statement.share().minor(), statement.payable().minor(), header.declaredPayable(), SettlementJson.write(statement),
+        Timestamp.from(now));
+    if (invoiced != 0) {
+      invoice("INV-" + id, header.contractId(), agreement.licenseeOrganizationId(), invoiced, statement.currency(),
+          previous == null ? "STATEMENT" : "ADJUSTMENT", header.period(), now);
+    }
+    jdbc.update("UPDATE settlement_agreement SET position = ?::jsonb, updated_at = ? WHERE contract_id = ?",
+        SettlementJson.write(position), Timestamp.from(now), header.contractId());
+    ledger.submitAll(transfers);
+    return new ReportOutcome(report, new StatementRecord(id.toString(), header.contractId(), header.period(), version,
+        header.declaredPayable(), statement, now), false);
+  }
+
+  private static boolean same(ReportRecord r, ReportHeader h, String sha) {
+    return r.contentSha256().equals(sha) && r.currency().equals(h.currency()) && r.declaredPayable() == h.declaredPayable();
+  }
+
+  private ReportOutcome replay(ReportRecord report) {
+    return new ReportOutcome(report, statement(report.statementId()).orElseThrow(), true);
+  }
+
+  private static String jsonName(String csvField) {
+    return switch (csvField) {
+      case "watch_hours" -> "watchHours";
+      case "gross_minor" -> "gross";
+      default -> csvField;
+    };
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void digest(MessageDigest digest, ReportLine line) {
+    String canonical = line.episode() + '\u001f' + line.territory() + '\u001f' + line.channel() + '\u001f' + line.views() + '\u001f'
+        + line.watchHours().stripTrailingZeros().toPlainString() + '\u001f' + line.grossMinor() + '\u001e';
+    digest.update(canonical.getBytes(StandardCharsets.UTF_8));
+  }
+
+  public List<ReportRecord> reports(String contractId) {
+    return jdbc.query("SELECT * FROM revenue_report WHERE contract_id = ? ORDER BY period, version", (rs, n) -> report(rs), contractId);
+  }
+
+  private static ReportRecord report(ResultSet rs) throws SQLException {
+    StatementId id = new StatementId(rs.getString("contract_id"), rs.getString("period"), rs.getInt("version"));
+    return new ReportRecord(id.contractId(), id.period(), id.version(), rs.getString("currency").trim(), rs.getLong("declared_payable"),
+        rs.getLong("lines"), rs.getLong("views"), rs.getBigDecimal("watch_hours"), rs.getLong("gross"), rs.getString("content_sha256"),
+        rs.getString("submitted_by"), rs.getTimestamp("submitted_at").toInstant(), id.toString());
+  }
+
+  public List<StatementRecord> statements(String contractId) {
+    return jdbc.query("SELECT * FROM settlement_statement WHERE contract_id = ? ORDER BY period, version", (rs, n) -> statement(rs),
+        contractId);
+  }
+
+  public Optional<StatementRecord> statement(String id) {
+    return jdbc.query("SELECT * FROM settlement_statement WHERE id = ?", (rs, n) -> statement(rs), id).stream().findFirst();
+  }
+
+  private static StatementRecord statement(ResultSet rs) throws SQLException {
+    return new StatementRecord(rs.getString("id"), rs.getString("contract_id"), rs.getString("period"), rs.getInt("version"),
+        rs.getLong("declared"), SettlementJson.read(rs.getString("breakdown"), Statement.class),
+        rs.getTimestamp("created_at").toInstant());
+  }
+
+  // ================================================================== FX rates
+
+  public FxRateRecord setFxRate(String from, String to, BigDecimal rate, String setBy) {
+    List<FieldError> errors = new ArrayList<>();
+    if (!Money.isCurrency(from)) {
+      errors.add(new FieldError("from", "must be an ISO 4217 currency code"));
+    }
+    if (!Money.isCurrency(to)) {
+      errors.add(new FieldError("to", "must be an ISO 4217 currency code"));
+    }
+    if (Objects.equals(from, to)) {
+      errors.add(new FieldError("to", "must differ from 'from'"));
+    }
+    if (rate == null || rate.signum() <= 0 || rate.stripTrailingZeros().scale() > 12 || rate.precision() > 30) {
+      errors.add(new FieldError("rate", "must be a positive exact decimal with at most 12 decimals"));
+    }
+    if (!errors.isEmpty()) {
+      throw new SettlementProblem.Invalid("The FX rate is invalid", errors);
+    }
+    Instant now = clock.instant();
+    jdbc.update("INSERT INTO fx_rate (from_currency, to_currency, rate, set_by, set_at) VALUES (?,?,?,?,?) ON CONFLICT"
+        + " (from_currency, to_currency) DO UPDATE SET rate = EXCLUDED.rate, set_by = EXCLUDED.set_by, set_at = EXCLUDED.set_at",
+        from, to, rate, setBy, Timestamp.from(now));
+    return new FxRateRecord(from, to, rate, setBy, now);
+  }
+
+  public Optional<FxRateRecord> fxRate(String from, String to) {
+    return jdbc.query("SELECT * FROM fx_rate WHERE from_currency = ? AND to_currency = ?", (rs, n) -> fx(rs), from, to)
+        .stream().findFirst();
+  }
+
+  public List<FxRateRecord> fxRates() {
+    return jdbc.query("SELECT * FROM fx_rate ORDER BY from_currency, to_currency", (rs, n) -> fx(rs));
+  }
+
+  private static FxRateRecord fx(ResultSet rs) throws SQLException {
+    return new FxRateRecord(rs.getString("from_currency").trim(), rs.getString("to_currency").trim(),
+        rs.getBigDecimal("rate").stripTrailingZeros(), rs.getString("set_by"), rs.getTimestamp("set_at").toInstant());
+  }
+
+  // ================================================================== invoices and receipts
+
+  private void invoice(String number, String contractId, String counterparty, long amount, String currency, String kind,
+      String period, Instant at) {
+    jdbc.update("INSERT INTO settlement_invoice (number, contract_id, counterparty, amount, currency, kind, period, issued_at)"
+        + " VALUES (?,?,?,?,?,?,?,?) ON CONFLICT (number) DO NOTHING", number, contractId, counterparty, amount, currency, kind, period,
+        Timestamp.from(at));
+  }
+
+  public List<InvoiceRecord> invoices(String contractId) {
+    return jdbc.query("SELECT * FROM settlement_invoice WHERE contract_id = ? ORDER BY issued_at, number", (rs, n) -> invoice(rs),
+        contractId);
+  }
+
+  private static InvoiceRecord invoice(ResultSet rs) throws SQLException {
+    return new InvoiceRecord(rs.getString("number"), rs.getString("contract_id"), rs.getString("counterparty"), rs.getLong("amount"),
+        rs.getString("currency").trim(), rs.getString("kind"), rs.getString("period"), rs.getTimestamp("issued_at").toInstant());
+  }
+
+  /**
+   * Finance records money received from a counterparty (bank -> counterparty in the ledger). The
+   * id is the request's idempotency key: the same receipt again answers the first record, other
+   * content under the same key is a conflict. The period is the quoted invoice's, else the one
+   * given, else the month received.
+   */
+  public ReceiptRecord recordReceipt(String id, String counterparty, long amount, String currency, String bankReference,
+      String invoiceNumber, String period, LocalDate receivedOn, String recordedBy) {
+    List<FieldError> errors = new ArrayList<>();
+    if (counterparty == null || counterparty.isBlank()) {
+      errors.add(new FieldError("counterpartyId", "is required"));
+    }
+    if (amount <= 0) {
+      errors.add(new FieldError("amount", "must be positive"));
+    }
+    if (!Money.isCurrency(currency)) {
+      errors.add(new FieldError("currency", "must be an ISO 4217 currency code"));
+    }
+    if (bankReference == null || bankReference.isBlank() || bankReference.length() > 100) {
+      errors.add(new FieldError("bankReference", "is required, at most 100 characters"));
+    }
+    if (period != null && !PERIOD.matcher(period).matches()) {
+      errors.add(new FieldError("period", "must be a month as YYYY-MM"));
+    }
+    if (receivedOn == null) {
+      errors.add(new FieldError("receivedOn", "is required"));
+    }
+    if (!errors.isEmpty()) {
+      throw new SettlementProblem.Invalid("The receipt is invalid", errors);
+    }
+    return tx.execute(s -> {
+      Optional<ReceiptRecord> existing = receipt(id);
+      if (existing.isPresent()) {
+        ReceiptRecord r = existing.get();
+        if (r.counterparty().equals(counterparty) && r.amount() == amount && r.currency().equals(currency)
+            && r.bankReference().equals(bankReference) && Objects.equals(r.invoiceNumber(), invoiceNumber)) {
+          return r;
+        }
+        throw new SettlementProblem.Conflict("Idempotency key " + id + " was used for another receipt");
+      }
+      String resolvedPeriod = period;
+      if (invoiceNumber != null) {
+        InvoiceRecord invoice = jdbc.query("SELECT * FROM settlement_invoice WHERE number = ?", (rs, n) -> invoice(rs), invoiceNumber)
+            .stream().findFirst().orElseThrow(() -> new SettlementProblem.Invalid("Unknown invoice",
+                List.of(new FieldError("invoiceNumber", "no invoice " + invoiceNumber))));
+        if (!invoice.counterparty().equals(counterparty) || !invoice.currency().equals(currency)) {
+          throw new SettlementProblem.Refused("receipt-invoice-mismatch", "Invoice " + invoiceNumber + " is owed by " + invoice.counterparty()
+              + " in " + invoice.currency());
+        }
+        resolvedPeriod = invoice.period();
+      }
+      if (resolvedPeriod == null) {
+        resolvedPeriod = YearMonth.from(receivedOn).toString();
+      }
+      Instant now = clock.instant();
+      ReceiptRecord record = new ReceiptRecord(id, counterparty, amount, currency, bankReference, invoiceNumber, resolvedPeriod,
+          receivedOn, recordedBy, now);
+      jdbc.update("INSERT INTO bank_receipt (id, counterparty, amount, currency, bank_reference, invoice_number, period, received_on,"
+              + " recorded_by, recorded_at) VALUES (?,?,?,?,?,?,?,?,?,?)", id, counterparty, amount, currency, bankReference,
+          invoiceNumber, resolvedPeriod, Date.valueOf(receivedOn), recordedBy, Timestamp.from(now));
+      ledger.submitAll(List.of(Transfer.posted("receipt:" + id, AccountId.system(AccountKind.BANK, currency),
+          AccountId.organization(new OrganizationId(counterparty), currency), Money.of(amount, currency), TransferCode.BANK_RECEIPT)));
+      return record;
+    });
+  }
+
+  public Optional<ReceiptRecord> receipt(String id) {
+    return jdbc.query("SELECT * FROM bank_receipt WHERE id = ?", (rs, n) -> receipt(rs), id).stream().findFirst();
+  }
+
+  public List<ReceiptRecord> receipts(String period) {
+    return period == null
+        ? jdbc.query("SELECT * FROM bank_receipt ORDER BY recorded_at, id", (rs, n) -> receipt(rs))
+        : jdbc.query("SELECT * FROM bank_receipt WHERE period = ? ORDER BY recorded_at, id", (rs, n) -> receipt(rs), period);
+  }
+
+  private static ReceiptRecord receipt(ResultSet rs) throws SQLException {
+    return new ReceiptRecord(rs.getString("id"), rs.getString("counterparty"), rs.getLong("amount"), rs.getString("currency").trim(),
+        rs.getString("bank_reference"), rs.getString("invoice_number"), rs.getString("period"), rs.getDate("received_on").toLocalDate(),
+        rs.getString("recorded_by"), rs.getTimestamp("recorded_at").toInstant());
+  }
+
+  // ================================================================== reconciliation
+
+  /**
+   * Reconciles a period: each statement's (latest version per contract) computed payable against
+   * the platform's declared one, and each counterparty's invoices against its receipts. Every
+   * mismatch is stored as a discrepancy (an open one is refreshed, a resolved one is left alone).
+   */
+  public ReconciliationRun reconcile(String period) {
+    if (period == null || !PERIOD.matcher(period).matches()) {
+      throw new SettlementProblem.Invalid("The period is invalid", List.of(new FieldError("period", "must be a month as YYYY-MM")));
+    }
+    return tx.execute(s -> {
+      Instant now = clock.instant();
+      List<PayableCheck> payables = new ArrayList<>();
+      List<StatementRecord> latest = jdbc.query("SELECT DISTINCT ON (contract_id) * FROM settlement_statement WHERE period = ?"
+          + " ORDER BY contract_id, version DESC", (rs, n) -> statement(rs), period);
+      for (StatementRecord record : latest) {
+        Agreement agreement = agreement(record.contractId()).orElseThrow();
+        Statement statement = record.statement();
+        Optional<Discrepancy> found = PayableReconciliation.reconcile(statement, Money.of(record.declaredPayable(), statement.currency()),
+            agreement.terms().declaredPayableToleranceMinor())
+            .map(d -> new Discrepancy("payable:" + record.contractId() + ":" + record.period() + ":v" + record.version(), d.kind(),
+                d.subject(), d.expected(), d.actual(), d.difference(), d.explanation(), d.details(), null));
+        found.ifPresent(d -> store(d, period, record.contractId(), agreement.licenseeOrganizationId(), now));
+        payables.add(new PayableCheck(record.id(), record.contractId(), statement.payable().minor(), record.declaredPayable(),
+            statement.currency(), found.map(Discrepancy::id).orElse(null)));
+      }
+      Map<String, List<Invoice>> invoices = new LinkedHashMap<>();
+      jdbc.query("SELECT * FROM settlement_invoice WHERE period = ? ORDER BY counterparty, currency, issued_at, number", rs -> {
+        InvoiceRecord i = invoice(rs);
+        invoices.computeIfAbsent(i.counterparty() + "\u0000" + i.currency(), k -> new ArrayList<>())
+            .add(new Invoice(i.number(), new OrganizationId(i.counterparty()), Money.of(i.amount(), i.currency())));
+      }, period);
+      Map<String, List<Receipt>> receipts = new LinkedHashMap<>();
+      for (ReceiptRecord r : receipts(period)) {
+        String key = r.counterparty() + "\u0000" + r.currency();
+        invoices.putIfAbsent(key, new ArrayList<>());
+        receipts.computeIfAbsent(key, k -> new ArrayList<>())
+            .add(new Receipt(r.bankReference(), new OrganizationId(r.counterparty()), r.invoiceNumber(), Money.of(r.amount(), r.currency())));
+      }
+      List<PaymentCheck> payments = new ArrayList<>();
+      for (Map.Entry<String, List<Invoice>> e : invoices.entrySet()) {
+        String[] key = e.getKey().split("\u0000");
+        OrganizationId counterparty = new OrganizationId(key[0]);
+        List<Receipt> got = receipts.getOrDefault(e.getKey(), List.of());
+        Optional<Discrepancy> found = PaymentReconciliation.reconcile(counterparty, key[1], e.getValue(), got)
+            .map(d -> new Discrepancy("payments:" + period + ":" + d.subject() + ":" + key[1], d.kind(), d.subject(), d.expected(),
+                d.actual(), d.difference(), d.explanation(), d.details(), null));
+        found.ifPresent(d -> store(d, period, null, counterparty.value(), now));
+        long invoiced = e.getValue().stream().mapToLong(i -> i.amount().minor()).sum();
+        long received = got.stream().mapToLong(r -> r.amount().minor()).sum();
+        payments.add(new PaymentCheck(counterparty.value(), key[1], invoiced, received, found.map(Discrepancy::id).orElse(null)));
+      }
+      return new ReconciliationRun(period, payables, payments, discrepancies(period, null));
+    });
+  }
+
+  private void store(Discrepancy d, String period, String contractId, String counterparty, Instant now) {
+    jdbc.update("INSERT INTO settlement_discrepancy (id, kind, period, subject, contract_id, counterparty, expected, actual, currency,"
+            + " explanation, details, found_at) VALUES (?,?,?,?,?,?,?,?,?,?,?::jsonb,?) ON CONFLICT (id) DO UPDATE SET"
+            + " expected = EXCLUDED.expected, actual = EXCLUDED.actual, explanation = EXCLUDED.explanation, details = EXCLUDED.details"
+            + " WHERE settlement_discrepancy.outcome IS NULL",
+        d.id(), d.kind().name(), period, d.subject(), contractId, counterparty, d.expected().minor(), d.actual().minor(),
+        d.expected().currency(), d.explanation(), SettlementJson.write(d.details()), Timestamp.from(now));
+  }
+
+  /** Discrepancies of a period (all periods if null), open only if {@code open} is true. */
+  public List<DiscrepancyRecord> discrepancies(String period, Boolean open) {
+    StringBuilder sql = new StringBuilder("SELECT * FROM settlement_discrepancy WHERE 1=1");
+    List<Object> args = new ArrayList<>();
+    if (period != null) {
+      sql.append(" AND period = ?");
+      args.add(period);
+    }
+    if (open != null) {
+      sql.append(open ? " AND outcome IS NULL" : " AND outcome IS NOT NULL");
+    }
+    sql.append(" ORDER BY found_at, id");
+    return jdbc.query(sql.toString(), (rs, n) -> discrepancy(rs), args.toArray());
+  }
+
+  public Optional<DiscrepancyRecord> discrepancy(String id) {
+    return jdbc.query("SELECT * FROM settlement_discrepancy WHERE id = ?", (rs, n) -> discrepancy(rs), id).stream().findFirst();
+  }
+
+  /** Resolves an open discrepancy once; resolving again is a conflict. */
+  public DiscrepancyRecord resolve(String id, Resolution.Outcome outcome, String reason, String resolvedBy) {
+    if (reason == null || reason.isBlank()) {
+      throw new SettlementProblem.Invalid("A resolution needs a reason", List.of(new FieldError("reason", "is required")));
+    }
+    if (outcome == null) {
+      throw new SettlementProblem.Invalid("A resolution needs an outcome", List.of(new FieldError("outcome", "is required")));
+    }
+    return tx.execute(s -> {
+      DiscrepancyRecord d = jdbc.query("SELECT * FROM settlement_discrepancy WHERE id = ? FOR UPDATE", (rs, n) -> discrepancy(rs), id)
+          .stream().findFirst().orElseThrow(() -> new SettlementProblem.NotFound("discrepancy", id));
+      if (d.resolution() != null) {
+        throw new SettlementProblem.Conflict("Discrepancy " + id + " was already resolved (" + d.resolution().outcome() + ")");
+      }
+      Resolution resolution = new Resolution(outcome, reason, resolvedBy, clock.instant());
+      jdbc.update("UPDATE settlement_discrepancy SET outcome = ?, reason = ?, resolved_by = ?, resolved_at = ? WHERE id = ?",
+          outcome.name(), reason, resolvedBy, Timestamp.from(resolution.at()), id);
+      return new DiscrepancyRecord(d.id(), d.kind(), d.period(), d.subject(), d.contractId(), d.counterparty(), d.expected(), d.actual(),
+          d.currency(), d.explanation(), d.details(), resolution, d.foundAt());
+    });
+  }
+
+  @SuppressWarnings("unchecked")
+  private static DiscrepancyRecord discrepancy(ResultSet rs) throws SQLException {
+    String outcome = rs.getString("outcome");
+    Resolution resolution = outcome == null ? null
+        : new Resolution(Resolution.Outcome.valueOf(outcome), rs.getString("reason"), rs.getString("resolved_by"),
+            rs.getTimestamp("resolved_at").toInstant());
+    return new DiscrepancyRecord(rs.getString("id"), rs.getString("kind"), rs.getString("period"), rs.getString("subject"),
+        rs.getString("contract_id"), rs.getString("counterparty"), rs.getLong("expected"), rs.getLong("actual"),
+        rs.getString("currency").trim(), rs.getString("explanation"), SettlementJson.read(rs.getString("details"), List.class),
+        resolution, rs.getTimestamp("found_at").toInstant());
+  }
+
+  // ================================================================== payouts
+
+  /** A payout to an organisation, requested (nothing moves yet); the id is the idempotency key. */
+  public PayoutRecord requestPayout(String id, String organizationId, long amount, String currency, String requestedBy) {
+    List<FieldError> errors = new ArrayList<>();
+    if (organizationId == null || organizationId.isBlank()) {
+      errors.add(new FieldError("organizationId", "is required"));
+    }
+    if (amount <= 0) {
+      errors.add(new FieldError("amount", "must be positive"));
+    }
+    if (!Money.isCurrency(currency)) {
+      errors.add(new FieldError("currency", "must be an ISO 4217 currency code"));
+    }
+    if (!errors.isEmpty()) {
+      throw new SettlementProblem.Invalid("The payout is invalid", errors);
+    }
+    return tx.execute(s -> {
+      Optional<PayoutRecord> existing = payout(id);
+      if (existing.isPresent()) {
+        PayoutRecord p = existing.get();
+        if (p.organizationId().equals(organizationId) && p.amount() == amount && p.currency().equals(currency)) {
+          return p;
+        }
+        throw new SettlementProblem.Conflict("Idempotency key " + id + " was used for another payout");
+      }
+      Instant now = clock.instant();
+      jdbc.update("INSERT INTO settlement_payout (id, organization_id, amount, currency, status, requested_by, requested_at)"
+          + " VALUES (?,?,?,?,'REQUESTED',?,?)", id, organizationId, amount, currency, requestedBy, Timestamp.from(now));
+      return new PayoutRecord(id, organizationId, amount, currency, "REQUESTED", requestedBy, now, null, null);
+    });
+  }
+
+  /**
+   * Approves a requested payout and posts it (organisation -> bank), if the organisation's posted
+   * balance covers it and the approver is not the requester (four eyes). Approving an approved
+   * payout answers it again.
+   */
+  public PayoutRecord approvePayout(String id, String approvedBy) {
+    return tx.execute(s -> {
+      PayoutRecord p = jdbc.query("SELECT * FROM settlement_payout WHERE id = ? FOR UPDATE", (rs, n) -> payout(rs), id)
+          .stream().findFirst().orElseThrow(() -> new SettlementProblem.NotFound("payout", id));
+      if (p.status().equals("APPROVED")) {
+        return p;
+      }
+      if (p.requestedBy().equals(approvedBy)) {
+        throw new SettlementProblem.Refused("four-eyes", "Payout " + id + " was requested by " + approvedBy
+            + "; another finance officer approves it");
+      }
+      AccountId account = AccountId.organization(new OrganizationId(p.organizationId()), p.currency());
+      long available = ledger.balance(account).map(AccountBalance::postedCreditBalance).orElse(0L);
+      if (available < p.amount()) {
+        throw new SettlementProblem.Refused("insufficient-balance", "The exchange owes " + p.organizationId() + " "
+            + Money.of(Math.max(0, available), p.currency()) + "; a payout of " + Money.of(p.amount(), p.currency()) + " is more");
+      }
+      Instant now = clock.instant();
+      ledger.submitAll(List.of(Transfer.posted("payout:" + id, account, AccountId.system(AccountKind.BANK, p.currency()),
+          Money.of(p.amount(), p.currency()), TransferCode.PAYOUT)));
+      jdbc.update("UPDATE settlement_payout SET status = 'APPROVED', approved_by = ?, approved_at = ? WHERE id = ?", approvedBy,
+          Timestamp.from(now), id);
+      return new PayoutRecord(p.id(), p.organizationId(), p.amount(), p.currency(), "APPROVED", p.requestedBy(), p.requestedAt(),
+          approvedBy, now);
+    });
+  }
+
+  public Optional<PayoutRecord> payout(String id) {
+    return jdbc.query("SELECT * FROM settlement_payout WHERE id = ?", (rs, n) -> payout(rs), id).stream().findFirst();
+  }
+
+  public List<PayoutRecord> payouts(String organizationId) {
+    return organizationId == null
+        ? jdbc.query("SELECT * FROM settlement_payout ORDER BY requested_at, id", (rs, n) -> payout(rs))
+        : jdbc.query("SELECT * FROM settlement_payout WHERE organization_id = ? ORDER BY requested_at, id", (rs, n) -> payout(rs),
+            organizationId);
+  }
+
+  private static PayoutRecord payout(ResultSet rs) throws SQLException {
+    Timestamp approved = rs.getTimestamp("approved_at");
+    return new PayoutRecord(rs.getString("id"), rs.getString("organization_id"), rs.getLong("amount"), rs.getString("currency").trim(),
+        rs.getString("status"), rs.getString("requested_by"), rs.getTimestamp("requested_at").toInstant(), rs.getString("approved_by"),
+        approved == null ? null : approved.toInstant());
+  }
+}
