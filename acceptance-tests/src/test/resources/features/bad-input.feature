@@ -36,7 +36,8 @@ Feature: Bad input is refused with an explanation
     And the refusal explains why
 
   Scenario: Settlement terms are checked when the listing is created, every problem at once
-    When "mango-ann" tries to offer "Moonlit Courtyard" with settlement terms whose tiers go backwards and whose payees do not add up
+    When "mango-ann" tries to offer "Moonlit Courtyard" with settlement terms whose tiers go backwards and whose payees do not add up or exist
     Then it is refused as invalid
     And the problem names the field "settlementTerms.revenueShare.schedule.tiers[2].from"
     And the problem names the field "settlementTerms.payees"
+    And the problem names the field "settlementTerms.payees[0].organizationId"

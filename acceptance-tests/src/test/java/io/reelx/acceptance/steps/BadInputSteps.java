@@ -69,7 +69,7 @@ public class BadInputSteps {
     world.attempt(() -> actor.listings().createListing(request));
   }
 
-  @When("{actor} tries to offer {string} with settlement terms whose tiers go backwards and whose payees do not add up")
+  @When("{actor} tries to offer {string} with settlement terms whose tiers go backwards and whose payees do not add up or exist")
   public void triesToOfferWithBadSettlementTerms(Actor actor, String title) {
     io.reelx.client.model.SettlementTerms terms = new io.reelx.client.model.SettlementTerms()
         .minimumGuarantee(100_000_00L)

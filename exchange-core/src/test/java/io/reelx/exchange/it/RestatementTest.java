@@ -108,6 +108,35 @@ class RestatementTest extends IntegrationTest {
         new ReportSource.Csv(new StringReader(csv(10_000))), "platform-user"))
         .isInstanceOfSatisfying(SettlementProblem.Refused.class, e -> assertThat(e.code()).isEqualTo("period-after-licence-end"));
     assertThat(settlement.reports(contract)).hasSize(1);
+
+    // months are reported in order: a first report of February after March would be rated on
+    // March's running position
+    assertThatThrownBy(() -> settlement.submitReport(new ReportHeader(contract, "2027-02", null, "CNY", 0L),
+        new ReportSource.Csv(new StringReader(csv(10_000))), "platform-user"))
+        .isInstanceOfSatisfying(SettlementProblem.Refused.class, e -> assertThat(e.code()).isEqualTo("period-out-of-order"));
+    assertThat(settlement.reports(contract)).hasSize(1);
+  }
+
+  @Test
+  void a_discrepancy_that_a_later_reconciliation_no_longer_finds_is_cleared() {
+    SettlementTerms terms = new SettlementTerms("CNY", null, new MinimumGuarantee(10_000), new RevenueShare(Basis.GROSS,
+        List.of(), RateSchedule.flat(Metric.REVENUE, Rate.percent(5000))),
+        List.of(new Payee(new OrganizationId(studio), 10_000, "CN")), 0, null, 0);
+    settlement.open(new OpenAgreement(contract, "L-" + run, "CNY", studio, platform, terms, 0, LocalDate.parse("2027-02-01"),
+        Instant.parse("2031-01-10T00:00:00Z")));
+    String mgInvoice = settlement.invoices(contract).get(0).number();
+    settlement.recordReceipt("r1-" + run, platform, 4_000, "CNY", "BANK-1-" + run, mgInvoice, "2031-01",
+        LocalDate.parse("2031-01-12"), "finance-user");
+    String open = settlement.reconcile("2031-01").payments().stream()
+        .filter(c -> c.counterparty().equals(platform)).findFirst().orElseThrow().discrepancyId();
+    assertThat(open).as("the MG is 6,000 short").isNotNull();
+
+    settlement.recordReceipt("r2-" + run, platform, 6_000, "CNY", "BANK-2-" + run, mgInvoice, "2031-01",
+        LocalDate.parse("2031-01-20"), "finance-user");
+    assertThat(settlement.reconcile("2031-01").payments().stream()
+        .filter(c -> c.counterparty().equals(platform)).findFirst().orElseThrow().discrepancyId()).isNull();
+    assertThat(settlement.discrepancies("2031-01", null)).filteredOn(d -> d.id().equals(open)).singleElement()
+        .satisfies(d -> assertThat(d.resolution().outcome().name()).isEqualTo("CLEARED"));
   }
 
   private ReportOutcome report(long gross, long declared) {

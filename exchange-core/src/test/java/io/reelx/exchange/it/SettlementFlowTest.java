@@ -47,13 +47,14 @@ class SettlementFlowTest extends IntegrationTest {
     ContractId contract = activeContract(market, holderOrg, platformOrg);
     String base = "/api/v1/contracts/" + contract.value();
 
-    // the intake opens the agreement: price and MG invoiced to the platform
+    // the intake opens the agreement: the price invoiced to the platform (this listing offered no MG)
     Http.Response agreement = awaitAgreement(finance, base);
-    assertThat(agreement.json().get("invoices")).hasSize(2);
+    assertThat(agreement.json().get("invoices")).hasSize(1);
     assertThat(outsider.get(base + "/settlement-agreement").status()).isEqualTo(404);
     assertThat(platform.get(base + "/settlement-agreement").status()).isEqualTo(200);
 
-    // finance records the detailed terms: MG, marginal tiers, three payees, fee and withholding
+    // finance records the detailed terms the parties agreed: MG (invoiced now), marginal tiers, three payees, fee
+    // and withholding
     Map<String, Object> terms = Map.of(
         "currency", "CNY",
         "minimumGuarantee", Map.of("amountMinor", 100_000),
@@ -74,6 +75,11 @@ class SettlementFlowTest extends IntegrationTest {
     assertThat(badTerms.json().get("errors").size()).as(badTerms.body()).isGreaterThanOrEqualTo(3);
     Http.Response putTerms = finance.put(base + "/settlement-agreement/terms", terms);
     assertThat(putTerms.status()).as(putTerms.body()).isEqualTo(200);
+    // the MG is now invoiced and credited to the payees: they can no longer be changed
+    Map<String, Object> redirected = new java.util.LinkedHashMap<>(terms);
+    redirected.put("payees", List.of(Map.of("organization", holderOrg, "shareBasisPoints", 10_000, "country", "CN")));
+    Http.Response redirect = finance.put(base + "/settlement-agreement/terms", redirected);
+    assertThat(redirect.status()).as(redirect.body()).isEqualTo(409);
 
     // March: gross 1,000,000 -> share 150,000 + 250,000 = 400,000; 100,000 recoups the MG; payable 300,000
     Map<String, Object> march = Map.of("period", "2027-03", "currency", "CNY", "declaredPayable", 300_000, "lines", List.of(
@@ -240,7 +246,7 @@ class SettlementFlowTest extends IntegrationTest {
     commands.sendAndWait(new DraftContract(id, listing.value(), market.titleId, "Title", new PartyTerms(holderOrg, "Holder"),
         new PartyTerms(platformOrg, "Stream"), new WindowTerms(List.of("CN"), List.of("SVOD"), List.of("zh"),
             LocalDate.parse("2027-01-01"), LocalDate.parse("2028-12-31")), false, false, 1_000_000, "CNY", 0, 3,
-        ListingSettlementTerms.simple(null, 100_000L, "GROSS", 4000, null), Instant.now()));
+        ListingSettlementTerms.simple(null, null, "GROSS", 4000, null), Instant.now()));
     for (String org : List.of(holderOrg, platformOrg)) {
       commands.sendAndWait(new SignContract(id, org, "u-" + org, contracts.find(id.value()).orElseThrow().documentSha256()));
     }

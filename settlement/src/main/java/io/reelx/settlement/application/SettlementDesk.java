@@ -213,6 +213,14 @@ public final class SettlementDesk {
       if (statements != null && statements > 0) {
         throw new SettlementProblem.Conflict("Contract " + contractId + " already has statements: its terms can no longer change");
       }
+      SettlementTerms before = agreement.terms();
+      boolean mgInvoiced = before.minimumGuarantee() != null && !jdbc.queryForList(
+          "SELECT 1 FROM settlement_invoice WHERE contract_id = ? AND kind = 'MINIMUM_GUARANTEE'", contractId).isEmpty();
+      if (mgInvoiced && (!java.util.Objects.equals(before.minimumGuarantee(), terms.minimumGuarantee())
+          || !before.payees().equals(terms.payees()))) {
+        throw new SettlementProblem.Conflict("The minimum guarantee of contract " + contractId
+            + " is already invoiced and credited to its payees: the MG and the payees can no longer change");
+      }
       Instant now = clock.instant();
       jdbc.update("UPDATE settlement_agreement SET terms = ?::jsonb, updated_at = ? WHERE contract_id = ?",
           SettlementJson.write(terms), Timestamp.from(now), contractId);
@@ -410,6 +418,17 @@ public final class SettlementDesk {
     List<ReportRecord> versions = jdbc.query("SELECT * FROM revenue_report WHERE contract_id = ? AND period = ? ORDER BY version",
         (rs, n) -> report(rs), header.contractId(), header.period());
     ReportRecord latest = versions.isEmpty() ? null : versions.get(versions.size() - 1);
+    if (latest == null) {
+      // a period's first report opens on the contract's running position: reporting a month after a
+      // later one would rate it on the later month's cumulative volume
+      String last = jdbc.queryForObject("SELECT max(period) FROM revenue_report WHERE contract_id = ?", String.class,
+          header.contractId());
+      if (last != null && last.compareTo(header.period()) > 0) {
+        throw new SettlementProblem.Refused("period-out-of-order", "Contract " + header.contractId()
+            + " already has revenue reported for " + last + "; months are reported in order (restate a month with a"
+            + " new version of its report)");
+      }
+    }
     int version;
     if (header.version() == null) {
       if (latest != null && same(latest, header, sha)) {
@@ -739,6 +758,14 @@ public final class SettlementDesk {
         long received = got.stream().mapToLong(r -> r.amount().minor()).sum();
         payments.add(new PaymentCheck(counterparty.value(), key[1], invoiced, received, found.map(Discrepancy::id).orElse(null)));
       }
+      // what an earlier run found and this one no longer does has been corrected meanwhile
+      List<String> stillFound = new ArrayList<>();
+      payables.forEach(c -> { if (c.discrepancyId() != null) stillFound.add(c.discrepancyId()); });
+      payments.forEach(c -> { if (c.discrepancyId() != null) stillFound.add(c.discrepancyId()); });
+      jdbc.update("UPDATE settlement_discrepancy SET outcome = 'CLEARED', reason = ?, resolved_by = 'reconciliation',"
+              + " resolved_at = ? WHERE period = ? AND outcome IS NULL AND NOT (id = ANY (?))",
+          "No longer found when " + period + " was reconciled again", Timestamp.from(now), period,
+          stillFound.toArray(String[]::new));
       return new ReconciliationRun(period, payables, payments, discrepancies(period, null));
     });
   }
@@ -855,7 +882,8 @@ public final class SettlementDesk {
             + "; another finance officer approves it");
       }
       AccountId account = AccountId.organization(new OrganizationId(p.organizationId()), p.currency());
-      long available = ledger.balance(account).map(AccountBalance::postedCreditBalance).orElse(0L);
+      // locked until this payout commits: two approvals for one account are decided one after the other
+      long available = ledger.lockedBalance(account).map(AccountBalance::availableCreditBalance).orElse(0L);
       if (available < p.amount()) {
         throw new SettlementProblem.Refused("insufficient-balance", "The exchange owes " + p.organizationId() + " "
             + Money.of(Math.max(0, available), p.currency()) + "; a payout of " + Money.of(p.amount(), p.currency()) + " is more");

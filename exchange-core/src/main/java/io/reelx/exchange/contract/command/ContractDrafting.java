@@ -9,6 +9,7 @@ import io.reelx.exchange.identity.query.IdentityRegister;
 import io.reelx.exchange.identity.query.OrganizationView;
 import io.reelx.exchange.listing.domain.ListingAwarded;
 import io.reelx.exchange.listing.domain.ListingCreated;
+import io.reelx.exchange.shared.domain.Refusal;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -26,6 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 @ProcessingGroup(AxonConfiguration.CONTRACT_DRAFTING)
 public class ContractDrafting {
+
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ContractDrafting.class);
 
   private final JdbcClient jdbc;
   private final JsonMapper json;
@@ -60,10 +63,17 @@ public class ContractDrafting {
         .query((rs, n) -> json.readValue(rs.getString(1), ListingCreated.class))
         .optional()
         .orElseThrow(() -> new IllegalStateException("No offer recorded for awarded listing " + e.listingId()));
-    commands.sendAndWait(new DraftContract(id, offer.listingId().value(), offer.titleId(), offer.titleName(),
-        party(offer.holderOrganizationId()), party(e.organizationId()), offer.window(), offer.exclusive(),
-        offer.sublicensable(), e.price(), e.currency(), offer.sale().deposit(), offer.signingDays(),
-        offer.settlementTerms(), e.closedAt()));
+    try {
+      commands.sendAndWait(new DraftContract(id, offer.listingId().value(), offer.titleId(), offer.titleName(),
+          party(offer.holderOrganizationId()), party(e.organizationId()), offer.window(), offer.exclusive(),
+          offer.sublicensable(), e.price(), e.currency(), offer.sale().deposit(), offer.signingDays(),
+          offer.settlementTerms(), e.closedAt()));
+    } catch (Refusal refused) {
+      // a refusal is decided by the award itself and would be refused again on every retry: holding
+      // the processor on it would stop every later award from being drafted
+      log.error("Award of listing {} cannot become a contract: {}. Operators must settle it by hand.",
+          e.listingId(), refused.getMessage());
+    }
   }
 
   private PartyTerms party(String organizationId) {

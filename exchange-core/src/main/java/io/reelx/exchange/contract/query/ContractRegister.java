@@ -82,7 +82,7 @@ public class ContractRegister {
 
   @EventHandler
   void on(ContractLapsed e, @SequenceNumber long seq, @Timestamp Instant at) {
-    String missing = e.unsigned().stream().map(p -> p.name().toLowerCase()).collect(Collectors.joining(" and "));
+    String missing = e.unsigned().stream().map(p -> p.name().toLowerCase(java.util.Locale.ROOT)).collect(Collectors.joining(" and "));
     update(e.contractId(), seq, at, v -> with(v, ContractStatus.LAPSED, v.signatures(), null, e.lapsedAt(),
         "Not signed by the " + missing + " before the signing deadline", null));
   }

@@ -56,8 +56,11 @@ public class FinanceController implements FinanceApi {
   private final SettlementDesk settlement;
   private final EventGateway events;
   private final TransactionTemplate tx;
+  private final io.reelx.exchange.identity.query.IdentityRegister identities;
 
-  public FinanceController(Access access, SettlementDesk settlement, EventGateway events, PlatformTransactionManager transactions) {
+  public FinanceController(Access access, SettlementDesk settlement, EventGateway events, PlatformTransactionManager transactions,
+      io.reelx.exchange.identity.query.IdentityRegister identities) {
+    this.identities = identities;
     this.access = access;
     this.settlement = settlement;
     this.events = events;
@@ -104,6 +107,7 @@ public class FinanceController implements FinanceApi {
   public ResponseEntity<Payment> recordPayment(String idempotencyKey, PaymentRequest r) {
     CurrentUser user = access.require(Role.FINANCE);
     boolean existed = settlement.receipt(idempotencyKey).isPresent();
+    requireOrganization("counterpartyId", r.getCounterpartyId());
     ReceiptRecord receipt = settlement.recordReceipt(idempotencyKey, r.getCounterpartyId(), r.getAmount() == null ? 0 : r.getAmount(),
         r.getCurrency(), r.getBankReference(), r.getInvoiceNumber(), r.getPeriod(), r.getReceivedOn(), user.userId().value());
     return ResponseEntity.status(existed ? HttpStatus.OK : HttpStatus.CREATED).body(toApi(receipt));
@@ -186,6 +190,7 @@ public class FinanceController implements FinanceApi {
   public ResponseEntity<Payout> requestPayout(String idempotencyKey, PayoutRequest r) {
     CurrentUser user = access.require(Role.FINANCE);
     boolean existed = settlement.payout(idempotencyKey).isPresent();
+    requireOrganization("organizationId", r.getOrganizationId());
     PayoutRecord payout = settlement.requestPayout(idempotencyKey, r.getOrganizationId(), r.getAmount() == null ? 0 : r.getAmount(),
         r.getCurrency(), user.userId().value());
     return ResponseEntity.status(existed ? HttpStatus.OK : HttpStatus.CREATED).body(toApi(payout));
@@ -240,5 +245,15 @@ public class FinanceController implements FinanceApi {
     return new LedgerTransfer().id(t.id().value()).debit(t.debit().toString()).credit(t.credit().toString()).amount(t.amount().minor())
         .currency(t.amount().currency()).code(t.code().name()).phase(t.phase().name())
         .pendingId(t.pendingId() == null ? null : t.pendingId().value());
+  }
+
+  /** Money is only ever booked to a member organisation: an unknown id is a typo, not an account. */
+  private void requireOrganization(String field, String organizationId) {
+    if (organizationId == null || organizationId.isBlank()) {
+      return; // the settlement service names the missing field
+    }
+    if (identities.organization(new io.reelx.exchange.identity.domain.OrganizationId(organizationId)).isEmpty()) {
+      throw new io.reelx.exchange.shared.domain.InvalidValue(field, "no member organisation with id " + organizationId);
+    }
   }
 }

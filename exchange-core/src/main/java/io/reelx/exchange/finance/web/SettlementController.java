@@ -64,7 +64,16 @@ public class SettlementController implements SettlementApi {
   private final SettlementDesk settlement;
   private final IdempotencyKeys keys;
 
-  public SettlementController(Access access, SettlementAccess visibility, SettlementDesk settlement, IdempotencyKeys keys) {
+  private final org.springframework.transaction.support.TransactionTemplate tx;
+  private final org.axonframework.eventhandling.gateway.EventGateway events;
+  private final java.time.Clock clock;
+
+  public SettlementController(Access access, SettlementAccess visibility, SettlementDesk settlement, IdempotencyKeys keys,
+      org.springframework.transaction.PlatformTransactionManager transactions,
+      org.axonframework.eventhandling.gateway.EventGateway events, java.time.Clock clock) {
+    this.tx = new org.springframework.transaction.support.TransactionTemplate(transactions);
+    this.events = events;
+    this.clock = clock;
     this.access = access;
     this.visibility = visibility;
     this.settlement = settlement;
@@ -86,9 +95,16 @@ public class SettlementController implements SettlementApi {
       terms = SettlementJson.convert(body, SettlementTerms.class);
     } catch (RuntimeException e) {
       throw new io.reelx.exchange.shared.domain.InvalidValue("terms", "is not settlement terms as documented: "
-          + e.getMessage().lines().findFirst().orElse(""));
+          + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
     }
-    return ResponseEntity.ok(toApi(settlement.replaceTerms(contractId, terms)));
+    // the new terms and their event commit together
+    io.reelx.settlement.agreement.domain.Agreement replaced = tx.execute(s -> {
+      io.reelx.settlement.agreement.domain.Agreement agreement = settlement.replaceTerms(contractId, terms);
+      events.publish(new io.reelx.exchange.finance.domain.AgreementTermsReplaced(contractId,
+          io.reelx.settlement.application.SettlementJson.write(terms), user.userId().value(), clock.instant()));
+      return agreement;
+    });
+    return ResponseEntity.ok(toApi(replaced));
   }
 
   @Override

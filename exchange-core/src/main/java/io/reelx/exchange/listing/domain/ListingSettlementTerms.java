@@ -56,13 +56,18 @@ public record ListingSettlementTerms(
   private static final String FIELD = "settlementTerms.";
 
   public ListingSettlementTerms {
-    payees = payees == null ? List.of() : List.copyOf(payees);
+    payees = copy(payees);
+  }
+
+  /** An unmodifiable copy that keeps null elements, so that {@link #toTerms} can name them. */
+  private static <T> List<T> copy(List<T> list) {
+    return list == null ? List.of() : java.util.Collections.unmodifiableList(new ArrayList<>(list));
   }
 
   /** A share of GROSS or NET revenue: one rate, or a tiered schedule; NET lists its deductions. */
   public record Share(String basis, Long rateBasisPoints, List<DeductionShare> deductions, ShareSchedule schedule) {
     public Share {
-      deductions = deductions == null ? List.of() : List.copyOf(deductions);
+      deductions = copy(deductions);
     }
   }
 
@@ -72,7 +77,7 @@ public record ListingSettlementTerms(
   /** Tiers over a metric, applied MARGINAL or STEP, per period or CUMULATIVE. */
   public record ShareSchedule(String metric, String mode, String accumulation, List<TierRate> tiers) {
     public ShareSchedule {
-      tiers = tiers == null ? List.of() : List.copyOf(tiers);
+      tiers = copy(tiers);
     }
   }
 
@@ -113,8 +118,13 @@ public record ListingSettlementTerms(
     if (payees.isEmpty()) {
       payeeList.add(new Payee(new OrganizationId(holderOrganizationId), 10_000, holderCountry));
     } else {
-      for (PayeeShare p : payees) {
-        payeeList.add(p == null ? null : new Payee(p.organizationId() == null ? null : new OrganizationId(p.organizationId()),
+      for (int i = 0; i < payees.size(); i++) {
+        PayeeShare p = payees.get(i);
+        if (p == null) {
+          problems.add(new InvalidValue.Field(FIELD + "payees[" + i + "]", "is required"));
+          continue;
+        }
+        payeeList.add(new Payee(p.organizationId() == null ? null : new OrganizationId(p.organizationId()),
             p.shareBasisPoints(), p.country()));
       }
     }
@@ -139,8 +149,15 @@ public record ListingSettlementTerms(
 
   private static RevenueShare share(Share s, List<InvalidValue.Field> problems) {
     Basis basis = s.basis() == null ? null : parse(Basis.class, s.basis(), "revenueShare.basis", problems);
-    List<Deduction> deductions = s.deductions().stream()
-        .map(d -> d == null ? null : new Deduction(d.name(), d.basisPoints())).toList();
+    List<Deduction> deductions = new ArrayList<>();
+    for (int i = 0; i < s.deductions().size(); i++) {
+      DeductionShare d = s.deductions().get(i);
+      if (d == null) {
+        problems.add(new InvalidValue.Field(FIELD + "revenueShare.deductions[" + i + "]", "is required"));
+      } else {
+        deductions.add(new Deduction(d.name(), d.basisPoints()));
+      }
+    }
     RateSchedule schedule;
     if (s.schedule() != null && s.rateBasisPoints() != null) {
       problems.add(new InvalidValue.Field(FIELD + "revenueShare.rateBasisPoints", "give either one rate or a schedule"));
@@ -155,7 +172,7 @@ public record ListingSettlementTerms(
         TierRate tier = t.tiers().get(i);
         String tierAt = at + "tiers[" + i + "]";
         if (tier == null) {
-          tiers.add(null);
+          problems.add(new InvalidValue.Field(FIELD + tierAt, "is required"));
           continue;
         }
         BigDecimal from = decimal(tier.from(), tierAt + ".from", problems);

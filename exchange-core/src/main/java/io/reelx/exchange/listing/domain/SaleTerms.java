@@ -29,6 +29,10 @@ public record SaleTerms(
     if (deposit < 0) {
       throw new InvalidValue("deposit", "must not be negative");
     }
+    if (deposit > startingPrice) {
+      throw new RuleViolation("deposit-above-starting-price",
+          "The deposit counts toward the price, so it cannot be more than the starting price");
+    }
     if (reservePrice != null && reservePrice < startingPrice) {
       throw new RuleViolation("reserve-below-start", "The reserve price must be at least the starting price");
     }

@@ -54,8 +54,11 @@ public class ListingsController implements ListingsApi {
   private final CommandGateway commands;
   private final ListingViews views;
   private final AuctionViews auctions;
+  private final io.reelx.exchange.identity.query.IdentityRegister identities;
 
-  public ListingsController(Access access, CommandGateway commands, ListingViews views, AuctionViews auctions) {
+  public ListingsController(Access access, CommandGateway commands, ListingViews views, AuctionViews auctions,
+      io.reelx.exchange.identity.query.IdentityRegister identities) {
+    this.identities = identities;
     this.access = access;
     this.commands = commands;
     this.views = views;
@@ -70,10 +73,12 @@ public class ListingsController implements ListingsApi {
         r.getReservePrice(), r.getIncrement(), r.getDeposit());
     Schedule schedule = new Schedule(r.getSchedule().getBiddingStartsAt().toInstant(),
         r.getSchedule().getBiddingEndsAt().toInstant(), r.getSchedule().getTimedPeriodSeconds());
+    ListingSettlementTerms terms = SettlementTermsMapping.fromApi(r.getSettlementTerms());
+    checkSettlementTerms(terms, r.getCurrency(), user.organizationId().value());
     ListingId id = ListingId.newId();
     commands.sendAndWait(new CreateListing(id, actor(user), new TitleId(r.getTitleId()), window,
         Boolean.TRUE.equals(r.getWindow().getExclusive()), Boolean.TRUE.equals(r.getWindow().getSublicensable()),
-        sale, schedule, r.getSigningDays(), SettlementTermsMapping.fromApi(r.getSettlementTerms()), r.getDescription()));
+        sale, schedule, r.getSigningDays(), terms, r.getDescription()));
     ListingView view = views.awaitVersion(id.value(), 0, READ_YOUR_WRITES).orElseThrow();
     return ResponseEntity.created(URI.create("/api/v1/listings/" + id.value()))
         .eTag(etag(view.version())).body(toApi(view, user));
@@ -146,6 +151,35 @@ public class ListingsController implements ListingsApi {
         .map(v -> v.atVersion(Math.max(v.version(), version)))
         .orElseThrow(() -> new NotFound("listing", listingId));
     return ResponseEntity.ok().eTag(etag(view.version())).body(toApi(view, user));
+  }
+
+  /**
+   * Every problem of the settlement terms at once: their shape (as the listing will check it) and
+   * payees that are not member organisations (they are paid through the ledger).
+   */
+  private void checkSettlementTerms(ListingSettlementTerms terms, String currency, String holder) {
+    if (terms == null) {
+      return;
+    }
+    java.util.List<InvalidValue.Field> unknown = new java.util.ArrayList<>();
+    if (io.reelx.settlement.money.Money.isCurrency(currency)) {
+      try {
+        terms.toTerms(currency, holder, ListingSettlementTerms.UNKNOWN_COUNTRY);
+      } catch (InvalidValue invalid) {
+        unknown.addAll(invalid.fields());
+      }
+    }
+    for (int i = 0; i < terms.payees().size(); i++) {
+      var payee = terms.payees().get(i);
+      if (payee != null && payee.organizationId() != null
+          && identities.organization(new io.reelx.exchange.identity.domain.OrganizationId(payee.organizationId())).isEmpty()) {
+        unknown.add(new InvalidValue.Field("settlementTerms.payees[" + i + "].organizationId",
+            "no member organisation with id " + payee.organizationId()));
+      }
+    }
+    if (!unknown.isEmpty()) {
+      throw new InvalidValue(unknown);
+    }
   }
 
   static Long parseIfMatch(String ifMatch) {

@@ -30,13 +30,17 @@ public final class SettlementTermsMapping {
     Share share = s == null ? null : new Share(s.getBasis() == null ? null : s.getBasis().name(),
         s.getRateBasisPoints(),
         s.getDeductions() == null ? List.of()
-            : s.getDeductions().stream().map(d -> new DeductionShare(d.getName(), d.getBasisPoints())).toList(),
+            : s.getDeductions().stream().map(d -> d == null ? null
+                : new DeductionShare(d.getName(), d.getBasisPoints() == null ? -1 : d.getBasisPoints()))
+                .collect(java.util.stream.Collectors.toList()),
         schedule(s.getSchedule()));
     return new ListingSettlementTerms(t.getLicenceFee(),
         t.getLicenceFeeRecurrence() == null ? null : t.getLicenceFeeRecurrence().name(),
         t.getMinimumGuarantee(), share,
         t.getPayees() == null ? List.of() : t.getPayees().stream()
-            .map(p -> new PayeeShare(p.getOrganizationId(), p.getShareBasisPoints(), p.getCountry())).toList(),
+            .map(p -> p == null ? null : new PayeeShare(p.getOrganizationId(),
+                p.getShareBasisPoints() == null ? 0 : p.getShareBasisPoints(), p.getCountry()))
+            .collect(java.util.stream.Collectors.toList()),
         t.getExchangeFeeBasisPoints(),
         t.getWithholdingTax() == null ? null
             : new Withholding(t.getWithholdingTax().getBasisPoints(), t.getWithholdingTax().getPayerCountry()),
@@ -51,7 +55,8 @@ public final class SettlementTermsMapping {
         r.getMode() == null ? null : r.getMode().name(),
         r.getAccumulation() == null ? null : r.getAccumulation().name(),
         r.getTiers() == null ? List.of() : r.getTiers().stream()
-            .map(tier -> new TierRate(tier.getFrom(), tier.getBasisPoints(), tier.getMinorPerUnit())).toList());
+            .map(tier -> tier == null ? null : new TierRate(tier.getFrom(), tier.getBasisPoints(), tier.getMinorPerUnit()))
+            .collect(java.util.stream.Collectors.toList()));
   }
 
   public static SettlementTerms toApi(ListingSettlementTerms s) {

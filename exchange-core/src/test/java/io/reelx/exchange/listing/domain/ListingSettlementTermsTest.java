@@ -101,6 +101,18 @@ class ListingSettlementTermsTest {
   }
 
   @Test
+  void missing_list_elements_are_named_not_a_server_error() {
+    List<PayeeShare> payees = new java.util.ArrayList<>();
+    payees.add(null);
+    List<TierRate> tiers = new java.util.ArrayList<>();
+    tiers.add(new TierRate("0", 1_000L, null));
+    tiers.add(null);
+    assertThat(refusedFields(new ListingSettlementTerms(null, null, null,
+        new Share("GROSS", null, List.of(), new ShareSchedule("REVENUE", "STEP", null, tiers)), payees, null, null,
+        null, null))).contains("settlementTerms.payees[0]", "settlementTerms.revenueShare.schedule.tiers[1]");
+  }
+
+  @Test
   void one_rate_or_a_schedule_not_both() {
     assertThat(refusedFields(new ListingSettlementTerms(null, null, null,
         new Share("GROSS", 1_000L, List.of(), new ShareSchedule("REVENUE", "STEP", null,

@@ -54,6 +54,12 @@ class SaleTermsTest {
   }
 
   @Test
+  void a_deposit_above_the_starting_price_is_refused_because_it_counts_toward_the_price() {
+    violates("deposit-above-starting-price", () -> new SaleTerms(SaleMode.FIXED_PRICE, "USD", 100, null, null, 101));
+    assertThat(new SaleTerms(SaleMode.FIXED_PRICE, "USD", 100, null, null, 100).deposit()).isEqualTo(100);
+  }
+
+  @Test
   void a_reserve_below_the_starting_price_is_refused_and_one_equal_to_it_is_accepted() {
     violates("reserve-below-start", () -> new SaleTerms(SaleMode.SEALED_BID, "USD", 100, 99L, null, 0));
     assertThat(new SaleTerms(SaleMode.SEALED_BID, "USD", 100, 100L, null, 0).reservePrice()).isEqualTo(100L);

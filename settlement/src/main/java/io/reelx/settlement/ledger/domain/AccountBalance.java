@@ -7,4 +7,12 @@ public record AccountBalance(AccountId account, long debitsPending, long debitsP
   public long postedCreditBalance() {
     return creditsPosted - debitsPosted;
   }
+
+  /**
+   * What may still leave the account: the posted credit balance less debits that are pending
+   * (a held deposit will be captured from it).
+   */
+  public long availableCreditBalance() {
+    return creditsPosted - debitsPosted - debitsPending;
+  }
 }

@@ -256,6 +256,15 @@ public final class JdbcLedger {
         .stream().findFirst();
   }
 
+  /**
+   * The account's balance with its row locked until the end of the current transaction: a check on
+   * it (a payout covered by what is owed) holds until the posting that depends on it commits.
+   */
+  public java.util.Optional<AccountBalance> lockedBalance(AccountId account) {
+    return jdbc.query("SELECT * FROM ledger_account WHERE id = ? FOR UPDATE", (rs, n) -> balance(rs), account.toString())
+        .stream().findFirst();
+  }
+
   public java.util.Optional<AccountBalance> balance(AccountId account) {
     return jdbc.query("SELECT * FROM ledger_account WHERE id = ?", (rs, n) -> balance(rs), account.toString()).stream().findFirst();
   }

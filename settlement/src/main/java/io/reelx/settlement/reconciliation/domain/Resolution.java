@@ -14,7 +14,9 @@ public record Resolution(Outcome outcome, String reason, String resolvedBy, Inst
     /** A corrected report or payment is expected and will be reconciled anew. */
     AWAIT_CORRECTION,
     /** The difference is written off (e.g. bank charges). */
-    WRITE_OFF
+    WRITE_OFF,
+    /** A later reconciliation no longer found the mismatch: the payment arrived or the report was restated. */
+    CLEARED
   }
 
   public Resolution {
