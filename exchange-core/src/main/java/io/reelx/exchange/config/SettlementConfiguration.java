@@ -31,8 +31,9 @@ public class SettlementConfiguration {
   }
 
   @Bean
-  SettlementDesk settlementDesk(JdbcTemplate jdbc, PlatformTransactionManager transactions, JdbcLedger ledger, Clock clock) {
-    return new SettlementDesk(jdbc, new TransactionTemplate(transactions), ledger, clock);
+  SettlementDesk settlementDesk(JdbcTemplate jdbc, PlatformTransactionManager transactions, JdbcLedger ledger, Clock clock,
+      io.reelx.exchange.contract.domain.ContractSettings contracts) {
+    return new SettlementDesk(jdbc, new TransactionTemplate(transactions), ledger, clock).inZone(contracts.zone());
   }
 
   @Bean

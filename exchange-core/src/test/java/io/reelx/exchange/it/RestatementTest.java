@@ -139,6 +139,31 @@ class RestatementTest extends IntegrationTest {
         .satisfies(d -> assertThat(d.resolution().outcome().name()).isEqualTo("CLEARED"));
   }
 
+  @Test
+  void the_same_receipt_sent_twice_at_the_same_moment_is_recorded_once_and_both_get_its_answer() throws Exception {
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+      List<java.util.concurrent.Future<io.reelx.settlement.application.Records.ReceiptRecord>> answers = new java.util.ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        answers.add(pool.submit(() -> {
+          go.await();
+          return settlement.recordReceipt("same-" + run, platform, 7_000, "CNY", "BANK-SAME-" + run, null, "2031-02",
+              LocalDate.parse("2031-02-03"), "finance-user");
+        }));
+      }
+      go.countDown();
+      java.util.Set<Instant> recorded = new java.util.HashSet<>();
+      for (var answer : answers) {
+        recorded.add(answer.get().recordedAt());
+      }
+      assertThat(recorded).as("every caller got the first answer").hasSize(1);
+      assertThat(owed(platform)).as("credited once").isEqualTo(7_000);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
   private ReportOutcome report(long gross, long declared) {
     return settlement.submitReport(new ReportHeader(contract, "2027-03", null, "CNY", declared),
         new ReportSource.Csv(new StringReader(csv(gross))), "platform-user");

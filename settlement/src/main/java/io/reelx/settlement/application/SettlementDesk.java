@@ -90,6 +90,15 @@ public final class SettlementDesk {
   private final JdbcLedger ledger;
   private final Clock clock;
 
+  /** The months of invoices are counted in this zone (the exchange's); UTC unless told. */
+  private java.time.ZoneId zone = ZoneOffset.UTC;
+
+  /** Counts invoice months in the exchange's time zone (the contracts' zone). */
+  public SettlementDesk inZone(java.time.ZoneId exchangeZone) {
+    this.zone = java.util.Objects.requireNonNull(exchangeZone, "exchangeZone");
+    return this;
+  }
+
   public SettlementDesk(JdbcTemplate jdbc, TransactionOperations tx, JdbcLedger ledger, Clock clock) {
     this.jdbc = jdbc;
     this.tx = tx;
@@ -127,7 +136,7 @@ public final class SettlementDesk {
           agreement.contractId(), agreement.currency(), agreement.licensorOrganizationId(), agreement.licenseeOrganizationId(),
           SettlementJson.write(agreement.terms()), SettlementJson.write(agreement.position()), Timestamp.from(now),
           Timestamp.from(clock.instant()));
-      String period = YearMonth.from(now.atZone(ZoneOffset.UTC)).toString();
+      String period = YearMonth.from(now.atZone(zone)).toString();
       String currency = command.currency();
       AccountId licensee = AccountId.organization(new OrganizationId(command.licenseeOrganizationId()), currency);
       List<Transfer> transfers = new ArrayList<>();
@@ -173,7 +182,7 @@ public final class SettlementDesk {
     }
     String currency = agreement.currency();
     invoice(number, agreement.contractId(), agreement.licenseeOrganizationId(), mg, currency, "MINIMUM_GUARANTEE",
-        YearMonth.from(at.atZone(ZoneOffset.UTC)).toString(), at);
+        YearMonth.from(at.atZone(zone)).toString(), at);
     AccountId licensee = AccountId.organization(new OrganizationId(agreement.licenseeOrganizationId()), currency);
     long[] weights = terms.payees().stream().mapToLong(Payee::shareBasisPoints).toArray();
     long[] parts = Allocation.byWeights(mg, weights);
@@ -228,6 +237,15 @@ public final class SettlementDesk {
       return new Agreement(agreement.contractId(), agreement.currency(), agreement.licensorOrganizationId(),
           agreement.licenseeOrganizationId(), terms, agreement.position(), agreement.openedAt(), agreement.endsOn());
     });
+  }
+
+  /**
+   * Two requests with one idempotency key, sent at the same moment (a client retrying a slow
+   * answer), are decided one after the other: the second waits for the first's commit and then
+   * replays its answer, instead of colliding on the key.
+   */
+  private void sameKeyOneAtATime(String key) {
+    jdbc.queryForList("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))", key);
   }
 
   private Agreement lockAgreement(String contractId) {
@@ -654,6 +672,7 @@ public final class SettlementDesk {
       throw new SettlementProblem.Invalid("The receipt is invalid", errors);
     }
     return tx.execute(s -> {
+      sameKeyOneAtATime("receipt:" + id);
       Optional<ReceiptRecord> existing = receipt(id);
       if (existing.isPresent()) {
         ReceiptRecord r = existing.get();
@@ -850,6 +869,7 @@ public final class SettlementDesk {
       throw new SettlementProblem.Invalid("The payout is invalid", errors);
     }
     return tx.execute(s -> {
+      sameKeyOneAtATime("payout:" + id);
       Optional<PayoutRecord> existing = payout(id);
       if (existing.isPresent()) {
         PayoutRecord p = existing.get();

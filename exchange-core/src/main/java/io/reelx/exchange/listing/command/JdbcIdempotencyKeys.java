@@ -18,8 +18,14 @@ public class JdbcIdempotencyKeys implements IdempotencyKeys {
     this.clock = clock;
   }
 
+  /**
+   * Inside a transaction, also takes the key's lock until it ends, so that a second request with
+   * the same key waits for the first to commit and then finds its answer, instead of colliding on
+   * the key.
+   */
   @Override
   public Optional<String> answered(String scope, String key) {
+    jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))").param(scope + "\n" + key).query().listOfRows();
     return jdbc.sql("SELECT answer FROM idempotency_key WHERE scope = ? AND key = ?")
         .params(scope, key).query(String.class).optional();
   }
