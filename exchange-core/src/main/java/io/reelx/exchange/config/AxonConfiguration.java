@@ -16,7 +16,6 @@ import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
 import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
 import org.axonframework.commandhandling.CommandBusSpanFactory;
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurationScopeAwareProvider;
@@ -30,6 +29,7 @@ import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.module.blackbird.BlackbirdModule;
 import tools.jackson.databind.SerializationFeature;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -63,7 +63,11 @@ import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 public class AxonConfiguration {
 
-  /** Subscribing group for command-side registers: same transaction as the events. */
+  /**
+   * Subscribing group written in the transaction that stores the events: the registers commands
+   * read (users, titles, grants, contracts) and the bid book, which must hold every acknowledged
+   * bid at once and would otherwise be the bulk of a tracking processor's reading.
+   */
   public static final String REGISTERS = "registers";
 
   /** Tracking group for the listing search read model. */
@@ -86,12 +90,14 @@ public class AxonConfiguration {
 
 
   /**
-   * Stored messages tolerate fields added later (old events simply lack them). Aggregates declare
+   * Stored messages tolerate fields added later (old events simply lack them). Blackbird reads
+   * and writes their fields through generated accessors rather than reflection. Aggregates declare
    * their own field visibility (see {@code io.reelx.exchange.shared.command.SnapshotState}) so snapshots hold their private state.
    */
   @Bean
   Jackson3SerializerCustomizer tolerantReader() {
     return builder -> builder
+        .addModule(new BlackbirdModule())
         .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
         .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         // Axon's ReplayToken types its context as Object, which Jackson 3 refuses to resolve by
@@ -154,13 +160,22 @@ public class AxonConfiguration {
   }
 
   /**
-   * Aggregates cached between commands, so no command replays a stream. Several nodes on one
-   * database turn it off ({@code reelx.axon.aggregate-cache=false}): a node's cached aggregate
+   * Aggregates cached between commands, so no command replays a stream: the {@code
+   * reelx.axon.aggregate-cache-size} most recently used ones (10,000 by default). Several nodes on
+   * one database turn it off ({@code reelx.axon.aggregate-cache=false}): a node's cached aggregate
    * does not see what another node appended, and a refusal decided on it would be stale.
    */
   @Bean
   Cache aggregateCache(Environment env) {
-    return env.getProperty("reelx.axon.aggregate-cache", Boolean.class, true) ? new WeakReferenceCache() : NoCache.INSTANCE;
+    return env.getProperty("reelx.axon.aggregate-cache", Boolean.class, true)
+        ? new BoundedAggregateCache(env.getProperty("reelx.axon.aggregate-cache-size", Integer.class, 10_000))
+        : NoCache.INSTANCE;
+  }
+
+  /** Command targets found once per command class (see {@link CachedCommandTargetResolver}); every aggregate names it. */
+  @Bean
+  CachedCommandTargetResolver commandTargetResolver() {
+    return new CachedCommandTargetResolver();
   }
 
   /** This node's name: owner of its tracking-token claims and of its deadline executions. */
@@ -192,10 +207,17 @@ public class AxonConfiguration {
     return new ClusterMembership(reelxNodeId, jdbc, processing, List.of(LISTING_VIEW, AUCTION_VIEW), clock);
   }
 
+  /**
+   * A snapshot every {@code reelx.axon.snapshot-threshold} events (250), taken from the cached
+   * aggregate when the command that crossed the threshold holds it ({@link CachedStateSnapshotter}).
+   */
   @Bean
-  SnapshotTriggerDefinition snapshotTrigger(Snapshotter snapshotter, Environment env) {
+  SnapshotTriggerDefinition snapshotTrigger(Snapshotter snapshotter, Cache aggregateCache,
+      org.axonframework.eventsourcing.eventstore.EventStore eventStore, TransactionManager transactions,
+      Environment env) {
     return new EventCountSnapshotTriggerDefinition(
-        snapshotter, env.getProperty("reelx.axon.snapshot-threshold", Integer.class, 250));
+        new CachedStateSnapshotter(aggregateCache, eventStore, transactions, snapshotter),
+        env.getProperty("reelx.axon.snapshot-threshold", Integer.class, 250));
   }
 
   @Autowired

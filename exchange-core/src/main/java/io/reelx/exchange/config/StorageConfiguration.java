@@ -52,6 +52,8 @@ public class StorageConfiguration {
       config.setUsername(env.getProperty("spring.datasource.username"));
       config.setPassword(env.getProperty("spring.datasource.password"));
     }
+    // batches of inserts (events, bid rows, ledger postings) travel as multi-row statements
+    config.addDataSourceProperty("reWriteBatchedInserts", "true");
     config.setMaximumPoolSize(env.getProperty("reelx.datasource.pool-size", Integer.class, 16));
     config.setPoolName("reelx");
     log.info("Storage: {}", config.getJdbcUrl());

@@ -68,7 +68,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * the end of the term. Commands also look at the clock, so a late deadline never lets a signature
  * in after the signing deadline.
  */
-@Aggregate(cache = "aggregateCache", snapshotTriggerDefinition = "snapshotTrigger")
+@Aggregate(cache = "aggregateCache", commandTargetResolver = "commandTargetResolver", snapshotTriggerDefinition = "snapshotTrigger")
 @SnapshotState
 public class Contract {
 

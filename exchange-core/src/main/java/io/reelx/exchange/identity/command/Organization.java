@@ -11,7 +11,7 @@ import io.reelx.exchange.shared.command.SnapshotState;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /** An organisation taking part in the exchange. Lifecycle: created (and so far nothing else). */
-@Aggregate(cache = "aggregateCache")
+@Aggregate(cache = "aggregateCache", commandTargetResolver = "commandTargetResolver")
 @SnapshotState
 public class Organization {
 

@@ -17,7 +17,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * A user of one organisation. Lifecycle: registered (with roles the organisation's kind allows),
  * then any number of password changes and API tokens.
  */
-@Aggregate(cache = "aggregateCache")
+@Aggregate(cache = "aggregateCache", commandTargetResolver = "commandTargetResolver")
 @SnapshotState
 public class User {
 

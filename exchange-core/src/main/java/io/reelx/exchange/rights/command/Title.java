@@ -19,7 +19,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * holdings recorded one by one (each with evidence). Only the owner may record holdings; to
  * anyone else the title does not exist.
  */
-@Aggregate(cache = "aggregateCache", snapshotTriggerDefinition = "snapshotTrigger")
+@Aggregate(cache = "aggregateCache", commandTargetResolver = "commandTargetResolver", snapshotTriggerDefinition = "snapshotTrigger")
 @SnapshotState
 public class Title {
 
