@@ -31,7 +31,7 @@ public final class EventStoreMigration {
 
   /** Read models of the tracking processors: cleared so that they rebuild from the new store. */
   static final List<String> PROJECTION_TABLES =
-      List.of("listing_view", "registration_view", "bid_view", "contract_offer");
+      List.of("listing_view", "registration_view", "contract_offer");
 
   private static final int BATCH = 500;
 

@@ -1,110 +1,146 @@
 package io.reelx.exchange.listing.command;
 
-import io.reelx.exchange.listing.domain.ListingId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Where bids come in. Bids on one listing are decided one at a time (the listing is locked for
- * each command) and each decision waits for its durable commit; under a rush, a bid that arrives
- * while the listing is busy joins the next batch instead of waiting for the lock, and the whole
- * batch is decided in arrival order and committed once ({@link PlaceBids}). A caller's answer is
- * given only after the commit that holds its bid: nothing acknowledged is lost.
+ * Where bids come in: a group commit. Bids that arrive while earlier ones are being decided wait
+ * in one queue; the next free decider takes everything queued (at most {@value #MAX_BATCH} bids,
+ * on any number of listings) and decides it as one {@link PlaceBidsOnListings}: each listing's
+ * bids in arrival order, all of them stored in one transaction. A caller's answer is given only
+ * after the commit that holds its bid, so nothing acknowledged is lost, and a refused bid does not
+ * affect the others.
  *
- * <p>No extra threads: a waiting caller that finds the listing idle decides the next batch of its
- * queue (flat combining), at most {@value #MAX_BATCH} bids per command, until its own bid is
- * answered.
+ * <p>No extra threads (flat combining): a waiting caller becomes a decider when one of the {@code
+ * reelx.bids.deciders} places is free (one per core by default), and hands over to the next
+ * waiting caller when its own bid is answered. A quiet exchange decides each bid at once, alone.
+ *
+ * <p>If a batch fails as a whole (a listing that does not exist, a lost database connection),
+ * nothing of it was stored and each of its listings is decided again on its own, so one bad
+ * listing cannot fail the bids on others.
  */
 @Component
 public class BidDesk {
 
-  static final int MAX_BATCH = 200;
+  static final int MAX_BATCH = 256;
 
   private final CommandGateway commands;
-  private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
+  private final Queue<Pending> queue = new ConcurrentLinkedQueue<>();
+  private final Semaphore deciders;
+  private final DistributionSummary batchSizes;
 
-  public BidDesk(CommandGateway commands) {
+  public BidDesk(CommandGateway commands, @Value("${reelx.bids.deciders:0}") int deciders, MeterRegistry meters) {
     this.commands = commands;
+    this.deciders = new Semaphore(deciders > 0 ? deciders : Math.max(2, Runtime.getRuntime().availableProcessors()));
+    this.batchSizes = DistributionSummary.builder("reelx.bids.batch.size")
+        .description("Bids decided and committed together by the bid desk").register(meters);
   }
 
   /** Places the bid and answers with its receipt; a refusal is thrown as the domain exception. */
   public BidReceipt place(PlaceBid bid) {
-    Lane lane = lanes.computeIfAbsent(bid.listingId().value(), k -> new Lane());
-    Pending pending = new Pending(bid, new CompletableFuture<>());
-    lane.queue.add(pending);
-    try {
-      while (true) {
-        drainOnce(bid.listingId(), lane);
+    Pending mine = new Pending(bid, Thread.currentThread(), new CompletableFuture<>());
+    queue.add(mine);
+    // once queued, the bid will be decided: an interrupt does not abandon it, it is kept for later
+    boolean interrupted = false;
+    while (!mine.answer.isDone()) {
+      if (deciders.tryAcquire()) {
         try {
-          return pending.answer.get(1, TimeUnit.MILLISECONDS);
-        } catch (TimeoutException stillQueued) {
-          // another caller is deciding a batch; take over the queue when it is done
+          decideQueued();
+        } finally {
+          deciders.release();
         }
+        wakeNextWaiter();
+      } else {
+        // woken when a decider answers this bid or frees its place; the timeout is a safety net
+        LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(1));
+        interrupted |= Thread.interrupted();
       }
-    } catch (ExecutionException e) {
-      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-    } catch (InterruptedException e) {
+    }
+    if (interrupted) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted while placing a bid", e);
+    }
+    try {
+      return mine.answer.getNow(null);
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
     }
   }
 
-  /** Decides one batch if the listing is idle; every waiting caller may do this, so no bid waits unserved. */
-  private void drainOnce(ListingId listing, Lane lane) {
-    if (lane.queue.isEmpty() || !lane.busy.compareAndSet(false, true)) {
+  private void wakeNextWaiter() {
+    Pending next = queue.peek();
+    if (next != null) {
+      LockSupport.unpark(next.caller);
+    }
+  }
+
+  private void decideQueued() {
+    Map<String, List<Pending>> byListing = new LinkedHashMap<>();
+    Pending next;
+    for (int taken = 0; taken < MAX_BATCH && (next = queue.poll()) != null; taken++) {
+      byListing.computeIfAbsent(next.bid.listingId().value(), k -> new ArrayList<>()).add(next);
+    }
+    if (byListing.isEmpty()) {
       return;
     }
+    List<List<Pending>> groups = new ArrayList<>(byListing.values());
+    batchSizes.record(groups.stream().mapToInt(List::size).sum());
     try {
-      List<Pending> batch = new ArrayList<>();
-      Pending next;
-      while (batch.size() < MAX_BATCH && (next = lane.queue.poll()) != null) {
-        batch.add(next);
-      }
-      if (!batch.isEmpty()) {
-        decide(listing, batch);
-      }
-    } finally {
-      lane.busy.set(false);
-    }
-  }
-
-  private void decide(ListingId listing, List<Pending> batch) {
-    try {
-      if (batch.size() == 1) {
-        Pending only = batch.get(0);
-        only.answer.complete(commands.sendAndWait(only.bid));
+      decide(groups);
+    } catch (RuntimeException batchFailed) {
+      if (groups.size() == 1) {
+        answerAll(groups.get(0), batchFailed);
         return;
       }
-      List<BidOutcome> outcomes =
-          commands.sendAndWait(new PlaceBids(listing, batch.stream().map(Pending::bid).toList()));
-      for (int i = 0; i < batch.size(); i++) {
-        BidOutcome outcome = outcomes.get(i);
-        if (outcome.refusal() != null) {
-          batch.get(i).answer.completeExceptionally(outcome.refusal());
-        } else {
-          batch.get(i).answer.complete(outcome.receipt());
+      for (List<Pending> group : groups) {
+        try {
+          decide(List.of(group));
+        } catch (RuntimeException failed) {
+          answerAll(group, failed);
         }
       }
-    } catch (RuntimeException failed) {
-      batch.forEach(p -> p.answer.completeExceptionally(failed));
     }
   }
 
-  private record Pending(PlaceBid bid, CompletableFuture<BidReceipt> answer) {}
-
-  private static final class Lane {
-    final Queue<Pending> queue = new ConcurrentLinkedQueue<>();
-    final AtomicBoolean busy = new AtomicBoolean();
+  private void decide(List<List<Pending>> groups) {
+    List<PlaceBids> command = groups.stream()
+        .map(g -> new PlaceBids(g.get(0).bid.listingId(), g.stream().map(Pending::bid).toList()))
+        .toList();
+    List<List<BidOutcome>> outcomes = commands.sendAndWait(new PlaceBidsOnListings(command));
+    for (int g = 0; g < groups.size(); g++) {
+      List<Pending> group = groups.get(g);
+      for (int i = 0; i < group.size(); i++) {
+        BidOutcome outcome = outcomes.get(g).get(i);
+        Pending pending = group.get(i);
+        if (outcome.refusal() != null) {
+          pending.answer.completeExceptionally(outcome.refusal());
+        } else {
+          pending.answer.complete(outcome.receipt());
+        }
+        LockSupport.unpark(pending.caller);
+      }
+    }
   }
+
+  private static void answerAll(List<Pending> group, RuntimeException failure) {
+    for (Pending pending : group) {
+      pending.answer.completeExceptionally(failure);
+      LockSupport.unpark(pending.caller);
+    }
+  }
+
+  private record Pending(PlaceBid bid, Thread caller, CompletableFuture<BidReceipt> answer) {}
 }

@@ -86,7 +86,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * after the end, nor keeps one out after the start. At close, losers' deposits are released and
  * the winner's is applied toward the price.
  */
-@Aggregate(cache = "aggregateCache", snapshotTriggerDefinition = "snapshotTrigger")
+@Aggregate(cache = "aggregateCache", commandTargetResolver = "commandTargetResolver", snapshotTriggerDefinition = "snapshotTrigger")
 @SnapshotState
 public class Listing {
 
@@ -309,9 +309,13 @@ public class Listing {
    */
   @CommandHandler
   List<BidOutcome> handle(PlaceBids c, Clock clock, IdempotencyKeys keys) {
-    Instant now = clock.instant();
-    List<BidOutcome> outcomes = new ArrayList<>(c.bids().size());
-    for (PlaceBid bid : c.bids()) {
+    return decide(c.bids(), clock.instant(), keys);
+  }
+
+  /** {@link PlaceBids} for a caller that already holds the listing ({@link BidBatches}). */
+  List<BidOutcome> decide(List<PlaceBid> bids, Instant now, IdempotencyKeys keys) {
+    List<BidOutcome> outcomes = new ArrayList<>(bids.size());
+    for (PlaceBid bid : bids) {
       try {
         outcomes.add(BidOutcome.placed(place(bid, now, keys)));
       } catch (Refusal refusal) {

@@ -1,14 +1,11 @@
 package io.reelx.exchange.listing.query;
 
 import io.reelx.exchange.config.AxonConfiguration;
-import io.reelx.exchange.listing.domain.BidPlaced;
 import io.reelx.exchange.listing.domain.BidderQualified;
 import io.reelx.exchange.listing.domain.BidderRefused;
 import io.reelx.exchange.listing.domain.DepositApplied;
 import io.reelx.exchange.listing.domain.DepositReceived;
 import io.reelx.exchange.listing.domain.DepositReleased;
-import io.reelx.exchange.listing.domain.ListingAwarded;
-import io.reelx.exchange.listing.domain.ListingFailed;
 import io.reelx.exchange.listing.domain.PlatformRegistered;
 import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
@@ -20,9 +17,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Registrations and the bid book, on their own tracking processor so a busy auction never holds
- * up the listing search model. Every write is guarded by the listing version, so replays and
- * redeliveries are harmless.
+ * Registrations, on their own tracking processor so a busy auction never holds up the listing
+ * search model. Every write is guarded by the listing version, so replays and redeliveries are
+ * harmless. (The bid book is written with the bids: {@link BidBook}.)
  */
 @Component
 @ProcessingGroup(AxonConfiguration.AUCTION_VIEW)
@@ -75,39 +72,9 @@ public class AuctionProjection {
     deposit(e.registrationId().value(), "APPLIED", seq);
   }
 
-  @EventHandler
-  void on(BidPlaced e, @SequenceNumber long seq) {
-    if (e.replaces() != null) {
-      jdbc.sql("UPDATE bid_view SET superseded = TRUE WHERE id = ?").param(e.replaces()).update();
-    }
-    jdbc.sql("INSERT INTO bid_view (id, listing_id, number, registration_id, organization_id, bidder_code, amount,"
-            + " currency, placed_at, sealed, extended_to, listing_version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"
-            + " ON CONFLICT (id) DO NOTHING")
-        .params(e.bidId(), e.listingId().value(), e.number(), e.registrationId().value(), e.organizationId(),
-            e.bidderCode(), e.amount(), e.currency(), java.sql.Timestamp.from(e.placedAt()), e.sealed(),
-            e.extendedTo() == null ? null : java.sql.Timestamp.from(e.extendedTo()), seq)
-        .update();
-  }
-
-  /** Sealed bids are revealed when the sale closes. */
-  @EventHandler
-  void on(ListingAwarded e) {
-    reveal(e.listingId().value());
-  }
-
-  @EventHandler
-  void on(ListingFailed e) {
-    reveal(e.listingId().value());
-  }
-
   @ResetHandler
   void reset() {
-    jdbc.sql("DELETE FROM bid_view").update();
     jdbc.sql("DELETE FROM registration_view").update();
-  }
-
-  private void reveal(String listingId) {
-    jdbc.sql("UPDATE bid_view SET sealed = FALSE WHERE listing_id = ? AND sealed").param(listingId).update();
   }
 
   private void deposit(String registrationId, String status, long seq) {

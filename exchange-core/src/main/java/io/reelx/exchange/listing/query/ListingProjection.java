@@ -71,8 +71,8 @@ public class ListingProjection {
   }
 
   /*
-   * Bids are not handled here, so this processor skips them without reading them: the order
-   * book (auction-view) has them, and a countdown's moving end is read from there. The rarer
+   * Bids are not handled here, so this processor skips them without reading them: the bid book
+   * ({@link BidBook}) has them, and a countdown's moving end is read from there. The rarer
    * events below change nothing in the document but mark it as caught up, so a command's
    * response can wait for "its" version.
    */

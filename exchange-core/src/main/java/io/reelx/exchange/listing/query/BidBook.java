@@ -1,0 +1,104 @@
+package io.reelx.exchange.listing.query;
+
+import io.reelx.exchange.config.AxonConfiguration;
+import io.reelx.exchange.listing.domain.BidPlaced;
+import io.reelx.exchange.listing.domain.ListingAwarded;
+import io.reelx.exchange.listing.domain.ListingFailed;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.SqlParameterValue;
+import org.springframework.stereotype.Component;
+
+/**
+ * The bid book ({@code bid_view}), written in the transaction that stores the bids: a bid is in
+ * the book the moment it is acknowledged, and the book never has to catch up by reading the bids
+ * back from the event store (bids are the bulk of the stream). The rows of one commit are
+ * inserted with one statement when the commit's events have all been handled; any other write to
+ * the book first stores the rows collected so far, so writes keep the order of the events.
+ *
+ * <p>Sealed bids stay sealed in the book until the sale closes, and are revealed in the closing
+ * transaction. Inserts are keyed by the bid's id, so handling a bid twice stores it once.
+ */
+@Component
+@ProcessingGroup(AxonConfiguration.REGISTERS)
+public class BidBook {
+
+  private static final String PENDING = BidBook.class.getName() + ".pending";
+
+  private final JdbcTemplate jdbc;
+
+  public BidBook(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  @EventHandler
+  void on(BidPlaced e, @SequenceNumber long seq) {
+    if (e.replaces() != null) {
+      flush();
+      jdbc.update("UPDATE bid_view SET superseded = TRUE WHERE id = ?", e.replaces());
+    }
+    Object[] row = {e.bidId(), e.listingId().value(), e.number(), e.registrationId().value(), e.organizationId(),
+        e.bidderCode(), e.amount(), e.currency(), e.placedAt().toString(), e.sealed(),
+        new SqlParameterValue(Types.VARCHAR, e.extendedTo() == null ? null : e.extendedTo().toString()), seq};
+    if (CurrentUnitOfWork.isStarted()) {
+      pending(CurrentUnitOfWork.get()).add(row);
+    } else {
+      insert(List.<Object[]>of(row));
+    }
+  }
+
+  @EventHandler
+  void on(ListingAwarded e) {
+    reveal(e.listingId().value());
+  }
+
+  @EventHandler
+  void on(ListingFailed e) {
+    reveal(e.listingId().value());
+  }
+
+  private void reveal(String listingId) {
+    flush();
+    jdbc.update("UPDATE bid_view SET sealed = FALSE WHERE listing_id = ? AND sealed", listingId);
+  }
+
+  private List<Object[]> pending(UnitOfWork<?> batch) {
+    return batch.getOrComputeResource(PENDING, key -> {
+      List<Object[]> rows = new ArrayList<>();
+      batch.onPrepareCommit(u -> store(rows));
+      return rows;
+    });
+  }
+
+  private void flush() {
+    if (CurrentUnitOfWork.isStarted()) {
+      List<Object[]> rows = CurrentUnitOfWork.get().getResource(PENDING);
+      if (rows != null) {
+        store(rows);
+      }
+    }
+  }
+
+  private void store(List<Object[]> rows) {
+    insert(rows);
+    rows.clear();
+  }
+
+  private void insert(List<Object[]> rows) {
+    if (rows.isEmpty()) {
+      return;
+    }
+    jdbc.batchUpdate("INSERT INTO bid_view (id, listing_id, number, registration_id, organization_id, bidder_code,"
+        + " amount, currency, placed_at, sealed, extended_to, listing_version)"
+        // instants travel as ISO-8601 text: the driver's own timestamp binding builds a calendar per statement
+        + " VALUES (?,?,?,?,?,?,?,?,CAST(? AS TIMESTAMPTZ),?,CAST(? AS TIMESTAMPTZ),?)"
+        + " ON CONFLICT (id) DO NOTHING", rows);
+  }
+}
