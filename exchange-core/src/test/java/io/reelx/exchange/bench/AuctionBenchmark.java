@@ -66,7 +66,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  *   <li>accepted bids/s over 100 concurrent auctions,
  *   <li>HTTP bid latency p50/p99 at half the saturating HTTP rate.
  * </ol>
- * Arguments: {@code seconds=10 threads=16 auctions=100 parts=jdbc,hot,many,http}.
+ * Arguments: {@code seconds=10 threads=16 auctions=100 warmup=20 parts=jdbc,hot,many,http}.
  */
 public final class AuctionBenchmark {
 
@@ -80,26 +80,31 @@ public final class AuctionBenchmark {
   private final int port;
   private final int seconds;
   private final int threads;
+  private final int warmUpSeconds;
   private OrganizationView holderOrg;
   private Actor holder;
   private Actor operator;
   private TitleId title;
   private final List<Actor> platforms = new ArrayList<>();
   private final List<String> platformUsers = new ArrayList<>();
+  /** The next amount per listing comes from here, so every run continues where the last one ended. */
+  private final java.util.Map<ListingId, AtomicLong> ladders = new java.util.concurrent.ConcurrentHashMap<>();
 
-  private AuctionBenchmark(ConfigurableApplicationContext app, int seconds, int threads) {
+  private AuctionBenchmark(ConfigurableApplicationContext app, int seconds, int threads, int warmUpSeconds) {
     this.app = app;
     this.commands = app.getBean(CommandGateway.class);
     this.identity = app.getBean(IdentityService.class);
     this.port = ((WebServerApplicationContext) app).getWebServer().getPort();
     this.seconds = seconds;
     this.threads = threads;
+    this.warmUpSeconds = warmUpSeconds;
   }
 
   public static void main(String[] args) throws Exception {
     int seconds = intArg(args, "seconds", 10);
     int threads = intArg(args, "threads", 16);
     int auctions = intArg(args, "auctions", 100);
+    int warmUp = intArg(args, "warmup", 20);
     Path data = Files.createTempDirectory("reelx-bench-");
     ConfigurableApplicationContext app = new SpringApplicationBuilder(ReelxApplication.class).run(
         "--server.port=0", "--reelx.data-dir=" + data, "--reelx.embedded-postgres.fsync=true",
@@ -107,11 +112,12 @@ public final class AuctionBenchmark {
         "--server.tomcat.threads.max=" + Math.max(50, threads * 2), "--logging.level.root=WARN",
         "--reelx.auction.min-timed-period-seconds=30");
     try {
-      AuctionBenchmark bench = new AuctionBenchmark(app, seconds, threads);
+      AuctionBenchmark bench = new AuctionBenchmark(app, seconds, threads, warmUp);
       System.out.printf("machine: %d cores, %d MiB max heap, %s %s%n", Runtime.getRuntime().availableProcessors(),
           Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.vm.name"),
           System.getProperty("java.version"));
-      System.out.printf("config: %d s per run, %d client threads, fsync on%n", seconds, threads);
+      System.out.printf("config: %d s per run after %d s of warm-up, %d client threads, fsync on%n", seconds, warmUp,
+          threads);
       bench.setUp();
       List<String> parts = List.of(stringArg(args, "parts", "jdbc,hot,many,http").split(","));
       if (parts.contains("jdbc")) {
@@ -193,6 +199,7 @@ public final class AuctionBenchmark {
     byte[] payload = new byte[400];
     for (int t : new int[] {1, threads}) {
       AtomicLong rows = new AtomicLong();
+      Counts counts = new Counts(rows, new AtomicLong(), CpuMeter.start());
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
       runThreads(t, i -> {
         try (Connection c = ds.getConnection();
@@ -206,35 +213,108 @@ public final class AuctionBenchmark {
           }
         }
       });
-      System.out.printf("jdbc insert+commit loop, %2d threads: %8.0f commits/s%n", t, rows.get() / (double) seconds);
+      counts.cpu.stop();
+      System.out.printf("jdbc insert+commit loop, %2d threads: %8.0f commits/s (%s)%n", t, rows.get() / (double) seconds,
+          counts.cpuPerBid().replace("per bid", "per commit"));
     }
   }
 
   private void hotAuction() throws Exception {
     ListingId listing = openAuctions(1).get(0);
-    bid(List.of(listing), threads, false, 2);
+    warmUp(List.of(listing));
     for (int t : new int[] {1, threads}) {
       for (boolean desk : new boolean[] {false, true}) {
         Counts counts = bid(List.of(listing), t, desk, seconds);
-        System.out.printf("one hot auction, %2d threads, %-28s %8.0f accepted bids/s (%d refused as outbid)%n", t,
+        System.out.printf("one hot auction, %2d threads, %-28s %8.0f accepted bids/s (%d refused as outbid; %s)%n", t,
             desk ? "via the bid desk (batched):" : "one PlaceBid command each:", counts.accepted.get() / (double) seconds,
-            counts.refused.get());
+            counts.refused.get(), counts.cpuPerBid());
       }
     }
   }
 
   private void manyAuctions(int auctions) throws Exception {
     List<ListingId> listings = openAuctions(auctions);
-    bid(listings, threads, false, 2);
+    warmUp(listings);
     for (boolean desk : new boolean[] {false, true}) {
       Counts counts = bid(listings, threads, desk, seconds);
-      System.out.printf("%d auctions, %2d threads, %-28s %8.0f accepted bids/s (%d refused)%n", auctions, threads,
+      System.out.printf("%d auctions, %2d threads, %-28s %8.0f accepted bids/s (%d refused; %s)%n", auctions, threads,
           desk ? "via the bid desk (batched):" : "one PlaceBid command each:", counts.accepted.get() / (double) seconds,
-          counts.refused.get());
+          counts.refused.get(), counts.cpuPerBid());
     }
   }
 
-  private record Counts(AtomicLong accepted, AtomicLong refused) {}
+  /**
+   * Both paths for a while before measuring, so the JIT has compiled them: the first seconds of a
+   * fresh JVM measure the compiler as much as the exchange.
+   */
+  private void warmUp(List<ListingId> listings) throws Exception {
+    bid(listings, threads, false, warmUpSeconds / 2);
+    bid(listings, threads, true, warmUpSeconds - warmUpSeconds / 2);
+  }
+
+  private record Counts(AtomicLong accepted, AtomicLong refused, CpuMeter cpu) {
+    /** CPU per accepted bid: the whole machine (exchange, PostgreSQL, load generator) and this JVM. */
+    String cpuPerBid() {
+      long bids = Math.max(1, accepted.get());
+      return String.format("CPU per bid: machine %.0f us, JVM %.0f us; steal %.0f%%", cpu.machineNanos / 1e3 / bids,
+          cpu.jvmNanos / 1e3 / bids, cpu.stealShare * 100);
+    }
+  }
+
+  /**
+   * CPU used during a run, from /proc/stat (all processes, so PostgreSQL's backends too) and the
+   * JVM's own counter. Throughput on a shared two-core machine varies with its neighbours; CPU
+   * per bid does much less, and says how far the cores would carry the design.
+   */
+  private static final class CpuMeter {
+    private long machineStart;
+    private long stealStart;
+    private long totalStart;
+    private long jvmStart;
+    long machineNanos;
+    long jvmNanos;
+    double stealShare;
+
+    static CpuMeter start() {
+      CpuMeter m = new CpuMeter();
+      long[] t = procStat();
+      m.machineStart = t[0];
+      m.stealStart = t[1];
+      m.totalStart = t[2];
+      m.jvmStart = jvmCpu();
+      return m;
+    }
+
+    void stop() {
+      long[] t = procStat();
+      long jiffyNanos = 10_000_000L; // USER_HZ is 100 on Linux
+      machineNanos = (t[0] - machineStart) * jiffyNanos;
+      stealShare = (t[1] - stealStart) / (double) Math.max(1, t[2] - totalStart);
+      jvmNanos = jvmCpu() - jvmStart;
+    }
+
+    /** busy (user, nice, system, irq, softirq), steal, total jiffies of all cores. */
+    private static long[] procStat() {
+      try {
+        String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+        long busy = Long.parseLong(f[1]) + Long.parseLong(f[2]) + Long.parseLong(f[3]) + Long.parseLong(f[6])
+            + Long.parseLong(f[7]);
+        long steal = Long.parseLong(f[8]);
+        long total = 0;
+        for (int i = 1; i < f.length; i++) {
+          total += Long.parseLong(f[i]);
+        }
+        return new long[] {busy, steal, total};
+      } catch (Exception notLinux) {
+        return new long[] {0, 0, 0};
+      }
+    }
+
+    private static long jvmCpu() {
+      return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+          .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+  }
 
   /**
    * Each thread bids as its own platform; the next amount per auction comes from a ladder shared by
@@ -244,9 +324,12 @@ public final class AuctionBenchmark {
     io.reelx.exchange.listing.command.BidDesk desk = app.getBean(io.reelx.exchange.listing.command.BidDesk.class);
     AtomicLong[] ladders = new AtomicLong[listings.size()];
     for (int i = 0; i < ladders.length; i++) {
-      ladders[i] = new AtomicLong(currentHigh(listings.get(i)));
+      ladders[i] = this.ladders.computeIfAbsent(listings.get(i), l -> new AtomicLong(START - STEP));
     }
-    Counts counts = new Counts(new AtomicLong(), new AtomicLong());
+    var batchSizes = app.getBean(io.micrometer.core.instrument.MeterRegistry.class).summary("reelx.bids.batch.size");
+    long batchesBefore = batchSizes.count();
+    double batchedBefore = batchSizes.totalAmount();
+    Counts counts = new Counts(new AtomicLong(), new AtomicLong(), CpuMeter.start());
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(runSeconds);
     runThreads(threadCount, t -> {
       Actor me = platforms.get(t);
@@ -277,12 +360,40 @@ public final class AuctionBenchmark {
         }
       }
     });
+    awaitProjections();
+    counts.cpu.stop();
+    if (viaDesk && batchSizes.count() > batchesBefore) {
+      System.out.printf("  bid desk: %d transactions, %.1f bids each on average%n", batchSizes.count() - batchesBefore,
+          (batchSizes.totalAmount() - batchedBefore) / (batchSizes.count() - batchesBefore));
+    }
     return counts;
   }
 
-  private long currentHigh(ListingId listing) {
-    return app.getBean(io.reelx.exchange.listing.query.AuctionViews.class).high(listing.value())
-        .map(b -> Math.max(b.amount(), START - STEP)).orElse(START - STEP) + 1_000_000 * STEP;
+
+  /**
+   * Waits until every tracking processor has handled every event stored so far: a run's CPU then
+   * includes the read models it fed, and the next run does not start with a backlog.
+   */
+  private void awaitProjections() throws InterruptedException {
+    var store = app.getBean(org.axonframework.eventsourcing.eventstore.EventStore.class);
+    var processing = app.getBean(org.axonframework.config.EventProcessingConfiguration.class);
+    long head = store.createHeadToken().position().orElse(0);
+    long started = System.nanoTime();
+    for (var processor : processing.eventProcessors().values()) {
+      if (processor instanceof org.axonframework.eventhandling.TrackingEventProcessor tracking) {
+        while (tracking.processingStatus().values().stream()
+            .anyMatch(s -> s.getCurrentPosition().orElse(-1) < head)) {
+          if (System.nanoTime() - started > TimeUnit.SECONDS.toNanos(120)) {
+            throw new IllegalStateException(tracking.getName() + " did not catch up within 120 s");
+          }
+          Thread.sleep(20);
+        }
+      }
+    }
+    long lagMillis = (System.nanoTime() - started) / 1_000_000;
+    if (lagMillis > 100) {
+      System.out.printf("  read models caught up %d ms after the run%n", lagMillis);
+    }
   }
 
   private void httpLatency() throws Exception {
