@@ -4,7 +4,8 @@ import io.reelx.exchange.config.AxonConfiguration;
 import io.reelx.exchange.listing.domain.BidPlaced;
 import io.reelx.exchange.listing.domain.ListingAwarded;
 import io.reelx.exchange.listing.domain.ListingFailed;
-import java.sql.Types;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import org.axonframework.config.ProcessingGroup;
@@ -13,7 +14,7 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.SqlParameterValue;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.stereotype.Component;
 
 /**
@@ -44,13 +45,11 @@ public class BidBook {
       flush();
       jdbc.update("UPDATE bid_view SET superseded = TRUE WHERE id = ?", e.replaces());
     }
-    Object[] row = {e.bidId(), e.listingId().value(), e.number(), e.registrationId().value(), e.organizationId(),
-        e.bidderCode(), e.amount(), e.currency(), e.placedAt().toString(), e.sealed(),
-        new SqlParameterValue(Types.VARCHAR, e.extendedTo() == null ? null : e.extendedTo().toString()), seq};
+    Row row = new Row(e, seq);
     if (CurrentUnitOfWork.isStarted()) {
       pending(CurrentUnitOfWork.get()).add(row);
     } else {
-      insert(List.<Object[]>of(row));
+      insert(List.of(row));
     }
   }
 
@@ -69,9 +68,9 @@ public class BidBook {
     jdbc.update("UPDATE bid_view SET sealed = FALSE WHERE listing_id = ? AND sealed", listingId);
   }
 
-  private List<Object[]> pending(UnitOfWork<?> batch) {
+  private List<Row> pending(UnitOfWork<?> batch) {
     return batch.getOrComputeResource(PENDING, key -> {
-      List<Object[]> rows = new ArrayList<>();
+      List<Row> rows = new ArrayList<>();
       batch.onPrepareCommit(u -> store(rows));
       return rows;
     });
@@ -79,19 +78,19 @@ public class BidBook {
 
   private void flush() {
     if (CurrentUnitOfWork.isStarted()) {
-      List<Object[]> rows = CurrentUnitOfWork.get().getResource(PENDING);
+      List<Row> rows = CurrentUnitOfWork.get().getResource(PENDING);
       if (rows != null) {
         store(rows);
       }
     }
   }
 
-  private void store(List<Object[]> rows) {
+  private void store(List<Row> rows) {
     insert(rows);
     rows.clear();
   }
 
-  private void insert(List<Object[]> rows) {
+  private void insert(List<Row> rows) {
     if (rows.isEmpty()) {
       return;
     }
@@ -99,6 +98,30 @@ public class BidBook {
         + " amount, currency, placed_at, sealed, extended_to, listing_version)"
         // instants travel as ISO-8601 text: the driver's own timestamp binding builds a calendar per statement
         + " VALUES (?,?,?,?,?,?,?,?,CAST(? AS TIMESTAMPTZ),?,CAST(? AS TIMESTAMPTZ),?)"
-        + " ON CONFLICT (id) DO NOTHING", rows);
+        + " ON CONFLICT (id) DO NOTHING", new BatchPreparedStatementSetter() {
+          @Override
+          public void setValues(PreparedStatement ps, int i) throws SQLException {
+            BidPlaced e = rows.get(i).bid();
+            ps.setString(1, e.bidId());
+            ps.setString(2, e.listingId().value());
+            ps.setLong(3, e.number());
+            ps.setString(4, e.registrationId().value());
+            ps.setString(5, e.organizationId());
+            ps.setString(6, e.bidderCode());
+            ps.setLong(7, e.amount());
+            ps.setString(8, e.currency());
+            ps.setString(9, e.placedAt().toString());
+            ps.setBoolean(10, e.sealed());
+            ps.setString(11, e.extendedTo() == null ? null : e.extendedTo().toString());
+            ps.setLong(12, rows.get(i).sequenceNumber());
+          }
+
+          @Override
+          public int getBatchSize() {
+            return rows.size();
+          }
+        });
   }
+
+  private record Row(BidPlaced bid, long sequenceNumber) {}
 }
