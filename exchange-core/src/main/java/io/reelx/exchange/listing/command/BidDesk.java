@@ -14,6 +14,8 @@ import java.util.concurrent.locks.LockSupport;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -37,6 +39,8 @@ import org.springframework.stereotype.Component;
 public class BidDesk {
 
   static final int MAX_BATCH = 256;
+
+  private static final Logger log = LoggerFactory.getLogger(BidDesk.class);
 
   private final CommandGateway commands;
   private final Queue<Pending> queue = new ConcurrentLinkedQueue<>();
@@ -97,9 +101,31 @@ public class BidDesk {
       return;
     }
     List<List<Pending>> groups = new ArrayList<>(byListing.values());
-    batchSizes.record(groups.stream().mapToInt(List::size).sum());
+    int bids = groups.stream().mapToInt(List::size).sum();
+    batchSizes.record(bids);
     try {
       decide(groups);
+    } catch (RuntimeException unexpected) {
+      log.error("Answering a batch of {} bids failed after it was sent", bids, unexpected);
+    } finally {
+      // every bid taken from the queue gets an answer, whatever happened above
+      for (List<Pending> group : groups) {
+        if (group.stream().anyMatch(p -> !p.answer.isDone())) {
+          answerAll(group, new IllegalStateException(
+              "The outcome of this bid is not known: read the bid history before bidding again"));
+        }
+      }
+    }
+  }
+
+  /**
+   * Sends the batch and answers its bids. Only a batch that failed as a whole, and so stored
+   * nothing, is sent again listing by listing; once the batch is stored, nothing is resent.
+   */
+  private void decide(List<List<Pending>> groups) {
+    List<List<BidOutcome>> outcomes;
+    try {
+      outcomes = send(groups);
     } catch (RuntimeException batchFailed) {
       if (groups.size() == 1) {
         answerAll(groups.get(0), batchFailed);
@@ -107,19 +133,24 @@ public class BidDesk {
       }
       for (List<Pending> group : groups) {
         try {
-          decide(List.of(group));
+          answer(List.of(group), send(List.of(group)));
         } catch (RuntimeException failed) {
           answerAll(group, failed);
         }
       }
+      return;
     }
+    answer(groups, outcomes);
   }
 
-  private void decide(List<List<Pending>> groups) {
+  private List<List<BidOutcome>> send(List<List<Pending>> groups) {
     List<PlaceBids> command = groups.stream()
         .map(g -> new PlaceBids(g.get(0).bid.listingId(), g.stream().map(Pending::bid).toList()))
         .toList();
-    List<List<BidOutcome>> outcomes = commands.sendAndWait(new PlaceBidsOnListings(command));
+    return commands.sendAndWait(new PlaceBidsOnListings(command));
+  }
+
+  private static void answer(List<List<Pending>> groups, List<List<BidOutcome>> outcomes) {
     for (int g = 0; g < groups.size(); g++) {
       List<Pending> group = groups.get(g);
       for (int i = 0; i < group.size(); i++) {
@@ -135,10 +166,12 @@ public class BidDesk {
     }
   }
 
+  /** Answers each bid of the group not answered yet with the failure. */
   private static void answerAll(List<Pending> group, RuntimeException failure) {
     for (Pending pending : group) {
-      pending.answer.completeExceptionally(failure);
-      LockSupport.unpark(pending.caller);
+      if (pending.answer.completeExceptionally(failure)) {
+        LockSupport.unpark(pending.caller);
+      }
     }
   }
 

@@ -74,6 +74,21 @@ class BidDeskTest {
     assertThat(sent).extracting(BidDeskTest::describe).containsExactly("L-a[100]");
   }
 
+  @Test
+  void a_stored_batch_whose_answer_cannot_be_read_is_not_sent_again_and_its_callers_are_told() {
+    List<PlaceBidsOnListings> seen = new CopyOnWriteArrayList<>();
+    CommandGateway malformed = (CommandGateway) Proxy.newProxyInstance(getClass().getClassLoader(),
+        new Class<?>[] {CommandGateway.class}, (proxy, method, args) -> {
+          seen.add((PlaceBidsOnListings) args[0]);
+          return List.of(); // stored, but no outcome for the listing
+        });
+    BidDesk desk = new BidDesk(malformed, 0, new SimpleMeterRegistry());
+
+    assertThatThrownBy(() -> desk.place(bid("L-a", 100)))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("not known");
+    assertThat(seen).hasSize(1);
+  }
+
   /**
    * Holds the first batch until released; fails any batch that names more than one listing and
    * includes the missing one; refuses a bid of 250 (below the one before it).
