@@ -2,6 +2,7 @@ package io.reelx.exchange.listing.command;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.reelx.exchange.listing.domain.AuctionSettings;
 import io.reelx.exchange.listing.domain.Bid;
 import io.reelx.exchange.listing.domain.BidPlaced;
@@ -46,6 +47,7 @@ import java.time.Duration;
 import java.time.Instant;
 import io.reelx.exchange.shared.domain.Refusal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -112,6 +114,13 @@ public class Listing {
   private Instant closesAt;
   private int timerGeneration;
   private Map<String, Registration> registrations = new LinkedHashMap<>();
+  /**
+   * Registration ids by organisation: an index over {@link #registrations} (one per organisation),
+   * so a bid finds its bidder without scanning every registration. Not part of the snapshot; built
+   * again on first use.
+   */
+  @JsonIgnore
+  private transient Map<String, String> registrationIdsByOrganization;
   private Map<String, Bid> sealedBids = new LinkedHashMap<>();
   private Bid high;
   private long bidCount;
@@ -481,7 +490,12 @@ public class Listing {
   }
 
   private Optional<Registration> registrationOf(String organizationId) {
-    return registrations.values().stream().filter(r -> r.organizationId().equals(organizationId)).findFirst();
+    if (registrationIdsByOrganization == null) {
+      registrationIdsByOrganization = new HashMap<>();
+      registrations.values().forEach(r -> registrationIdsByOrganization.putIfAbsent(r.organizationId(), r.id().value()));
+    }
+    String registrationId = registrationIdsByOrganization.get(organizationId);
+    return registrationId == null ? Optional.empty() : Optional.of(registrations.get(registrationId));
   }
 
   private Registration registration(RegistrationId registrationId) {
@@ -587,6 +601,7 @@ public class Listing {
   void on(PlatformRegistered e) {
     registrations.put(e.registrationId().value(),
         new Registration(e.registrationId(), e.organizationId(), e.bidderCode(), RegistrationStatus.REGISTERED, 0));
+    registrationIdsByOrganization = null;
   }
 
   @EventSourcingHandler
