@@ -253,6 +253,8 @@ public abstract class EventStorageEngineContract {
     assertThat(next).extracting(EventMessage::getIdentifier)
         .containsExactlyElementsOf(appended.stream().map(EventMessage::getIdentifier).toList());
     assertThat(next).allSatisfy(event -> assertThat(event.trackingToken().covers(last)).isTrue());
+    assertThat(next).extracting(EventMessage::getTimestamp)
+        .containsExactlyElementsOf(appended.stream().map(EventMessage::getTimestamp).toList());
     assertThat(tracked(next.get(1).trackingToken())).extracting(EventMessage::getIdentifier)
         .containsExactly(appended.get(2).getIdentifier(), appended.get(3).getIdentifier());
   }

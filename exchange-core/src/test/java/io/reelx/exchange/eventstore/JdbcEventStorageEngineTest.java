@@ -16,9 +16,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 
 /**
- * The engine contract on the engine ReelX runs by default: Axon's JDBC engine on a real
- * (embedded) PostgreSQL with the application's own migrations, configured as Axon's
- * auto-configuration does, without a Spring context.
+ * The engine contract on the engine ReelX runs by default: Axon's JDBC engine with ReelX's
+ * timestamps ({@link PostgresEventStorageEngine}) on a real (embedded) PostgreSQL with the
+ * application's own migrations, configured as the application does, without a Spring context.
  */
 class JdbcEventStorageEngineTest extends EventStorageEngineContract {
 
@@ -37,13 +37,12 @@ class JdbcEventStorageEngineTest extends EventStorageEngineContract {
   }
 
   static JdbcEventStorageEngine jdbcEngine(DataSource dataSource) {
-    return JdbcEventStorageEngine.builder()
+    return PostgresEventStorageEngine.build(builder -> builder
         .connectionProvider(new SpringDataSourceConnectionProvider(dataSource))
         .transactionManager(new SpringTransactionManager(new JdbcTransactionManager(dataSource)))
         .persistenceExceptionResolver(new PostgresUniqueViolation())
         .eventSerializer(SERIALIZER)
-        .snapshotSerializer(SERIALIZER)
-        .build();
+        .snapshotSerializer(SERIALIZER));
   }
 
   @AfterAll

@@ -27,13 +27,21 @@ class StorageTest extends IntegrationTest {
     assertThat((Object) serializer.deserialize(stored)).isEqualTo(replay);
   }
 
+  @Autowired org.axonframework.eventsourcing.eventstore.EventStorageEngine storageEngine;
+
   @Test
-  void events_are_stored_in_postgresql_as_json() {
+  void events_are_stored_in_postgresql_as_json_with_axons_timestamps() {
+    assertThat(storageEngine).isInstanceOf(io.reelx.exchange.eventstore.PostgresEventStorageEngine.class);
     Market market = market().withTitle();
     String payload = jdbc.sql("SELECT convert_from(payload, 'UTF8') FROM domainevententry"
             + " WHERE aggregateidentifier = ? AND sequencenumber = 0")
         .param(market.titleId).query(String.class).single();
     assertThat(payload).startsWith("{").contains("\"name\":\"Title of " + market.holderName + "\"");
+    String timestamp = jdbc.sql("SELECT timestamp FROM domainevententry"
+            + " WHERE aggregateidentifier = ? AND sequencenumber = 0")
+        .param(market.titleId).query(String.class).single();
+    assertThat(timestamp).isEqualTo(org.axonframework.common.DateTimeUtils.formatInstant(
+        org.axonframework.common.DateTimeUtils.parseInstant(timestamp)));
   }
 
   @Test
