@@ -21,6 +21,9 @@ import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurationScopeAwareProvider;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
+import org.axonframework.eventhandling.EventBusSpanFactory;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
@@ -170,6 +173,22 @@ public class AxonConfiguration {
     return env.getProperty("reelx.axon.aggregate-cache", Boolean.class, true)
         ? new BoundedAggregateCache(env.getProperty("reelx.axon.aggregate-cache-size", Integer.class, 10_000))
         : NoCache.INSTANCE;
+  }
+
+  /**
+   * The event store as Axon's auto-configuration builds it, except that commits wake the event
+   * producer (and through it the tracking processors) at most once per {@code
+   * reelx.axon.producer-wake-up-delay} (5 ms by default; 0 wakes it on every commit), see {@link
+   * CoalescingEventStore}.
+   */
+  @Qualifier("eventStore")
+  @Bean(name = "eventBus")
+  EmbeddedEventStore eventStore(EventStorageEngine storageEngine, Configuration axon, Environment env) {
+    return new CoalescingEventStore(EmbeddedEventStore.builder()
+        .storageEngine(storageEngine)
+        .messageMonitor(axon.messageMonitor(org.axonframework.eventsourcing.eventstore.EventStore.class, "eventStore"))
+        .spanFactory(axon.getComponent(EventBusSpanFactory.class)),
+        env.getProperty("reelx.axon.producer-wake-up-delay", Duration.class, Duration.ofMillis(5)));
   }
 
   /** Command targets found once per command class (see {@link CachedCommandTargetResolver}); every aggregate names it. */
