@@ -40,6 +40,9 @@ public class BidDesk {
 
   static final int MAX_BATCH = 256;
 
+  /** How long a waiting caller sleeps if no one wakes it (no one should fail to). */
+  private static final long SAFETY_NET_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+
   private static final Logger log = LoggerFactory.getLogger(BidDesk.class);
 
   private final CommandGateway commands;
@@ -61,7 +64,9 @@ public class BidDesk {
     // once queued, the bid will be decided: an interrupt does not abandon it, it is kept for later
     boolean interrupted = false;
     while (!mine.answer.isDone()) {
-      if (deciders.tryAcquire()) {
+      // an empty queue means this bid is in another decider's batch: wait for its answer rather
+      // than spin on the free place until that batch commits
+      if (!queue.isEmpty() && deciders.tryAcquire()) {
         try {
           decideQueued();
         } finally {
@@ -69,8 +74,10 @@ public class BidDesk {
         }
         wakeNextWaiter();
       } else {
-        // woken when a decider answers this bid or frees its place; the timeout is a safety net
-        LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(1));
+        // woken when a decider answers this bid or frees its place (every caller waiting here is
+        // either in the queue, whose head is woken, or in a batch, whose bids are all answered);
+        // the timeout is only a safety net, long enough that idle waiters cost nothing
+        LockSupport.parkNanos(this, SAFETY_NET_NANOS);
         interrupted |= Thread.interrupted();
       }
     }
