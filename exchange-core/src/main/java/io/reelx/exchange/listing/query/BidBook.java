@@ -25,7 +25,9 @@ import org.springframework.stereotype.Component;
  * the book first stores the rows collected so far, so writes keep the order of the events.
  *
  * <p>Sealed bids stay sealed in the book until the sale closes, and are revealed in the closing
- * transaction. Inserts are keyed by the bid's id, so handling a bid twice stores it once.
+ * transaction. A bid is handled exactly once, in the transaction that stores it (a subscribing
+ * group is never replayed), so the rows are inserted without a conflict check: a second row for a
+ * bid would be a bug, and fails the commit on the primary key rather than passing unnoticed.
  */
 @Component
 @ProcessingGroup(AxonConfiguration.REGISTERS)
@@ -97,8 +99,8 @@ public class BidBook {
     jdbc.batchUpdate("INSERT INTO bid_view (id, listing_id, number, registration_id, organization_id, bidder_code,"
         + " amount, currency, placed_at, sealed, extended_to, listing_version)"
         // instants travel as ISO-8601 text: the driver's own timestamp binding builds a calendar per statement
-        + " VALUES (?,?,?,?,?,?,?,?,CAST(? AS TIMESTAMPTZ),?,CAST(? AS TIMESTAMPTZ),?)"
-        + " ON CONFLICT (id) DO NOTHING", new BatchPreparedStatementSetter() {
+        + " VALUES (?,?,?,?,?,?,?,?,CAST(? AS TIMESTAMPTZ),?,CAST(? AS TIMESTAMPTZ),?)",
+        new BatchPreparedStatementSetter() {
           @Override
           public void setValues(PreparedStatement ps, int i) throws SQLException {
             BidPlaced e = rows.get(i).bid();
