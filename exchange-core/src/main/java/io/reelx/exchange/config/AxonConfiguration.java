@@ -21,11 +21,16 @@ import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurationScopeAwareProvider;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
+import org.axonframework.eventhandling.DirectEventProcessingStrategy;
 import org.axonframework.eventhandling.EventBusSpanFactory;
+import org.axonframework.eventhandling.EventHandlerInvoker;
+import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.EventProcessorSpanFactory;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.SubscribingEventProcessor;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
@@ -246,11 +251,30 @@ public class AxonConfiguration {
     processing
         .registerTransactionManager(LISTING_VIEW, c -> projections)
         .registerTransactionManager(AUCTION_VIEW, c -> projections)
-        .registerSubscribingEventProcessor(REGISTERS)
+        .registerEventProcessor(REGISTERS, AxonConfiguration::subscribingByType)
         .registerListenerInvocationErrorHandler(REGISTERS, c -> PropagatingErrorHandler.instance())
-        .registerSubscribingEventProcessor(LIVE)
+        .registerEventProcessor(LIVE, AxonConfiguration::subscribingByType)
         .registerListenerInvocationErrorHandler(CONTRACT_DRAFTING, c -> PropagatingErrorHandler.instance())
         .registerListenerInvocationErrorHandler(SETTLEMENT_INTAKE, c -> PropagatingErrorHandler.instance());
+  }
+
+  /**
+   * A subscribing processor on the event bus, built as Axon's {@code registerSubscribingEventProcessor}
+   * builds it, except that it finds its handlers by event type ({@link HandlersByType}).
+   */
+  private static EventProcessor subscribingByType(String name, Configuration axon, EventHandlerInvoker handlers) {
+    EventProcessingConfiguration processing = axon.eventProcessingConfiguration();
+    return SubscribingEventProcessor.builder()
+        .name(name)
+        .eventHandlerInvoker(HandlersByType.wrap(handlers))
+        .rollbackConfiguration(processing.rollbackConfiguration(name))
+        .errorHandler(processing.errorHandler(name))
+        .messageMonitor(processing.messageMonitor(SubscribingEventProcessor.class, name))
+        .messageSource(axon.eventBus())
+        .processingStrategy(DirectEventProcessingStrategy.INSTANCE)
+        .transactionManager(processing.transactionManager(name))
+        .spanFactory(axon.getComponent(EventProcessorSpanFactory.class))
+        .build();
   }
 
   @Bean
