@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.reelx.exchange.ReelxApplication;
 import io.reelx.exchange.eventstore.LoopbackKurrentServer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -12,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -27,8 +27,7 @@ class EventStoreMigrationTest {
   private static final String PASSWORD = "migration-admin-password";
 
   @Test
-  void a_postgresql_store_moves_into_eventstoredb_with_the_same_aggregates_and_read_models() throws Exception {
-    Path data = Files.createTempDirectory("reelx-migration-");
+  void a_postgresql_store_moves_into_eventstoredb_with_the_same_aggregates_and_read_models(@TempDir Path data) throws Exception {
     try (LoopbackKurrentServer kurrent = LoopbackKurrentServer.start()) {
       String listing;
       long version;

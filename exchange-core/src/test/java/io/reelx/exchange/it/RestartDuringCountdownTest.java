@@ -3,7 +3,6 @@ package io.reelx.exchange.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.reelx.exchange.ReelxApplication;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -11,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -25,8 +25,7 @@ class RestartDuringCountdownTest {
   private static final String PASSWORD = "restart-admin-password";
 
   @Test
-  void a_restart_in_the_middle_of_a_countdown_still_closes_the_auction_once() throws Exception {
-    Path data = Files.createTempDirectory("reelx-countdown-");
+  void a_restart_in_the_middle_of_a_countdown_still_closes_the_auction_once(@TempDir Path data) throws Exception {
     String listing;
     Instant closesAt;
     try (ConfigurableApplicationContext first = start(data)) {

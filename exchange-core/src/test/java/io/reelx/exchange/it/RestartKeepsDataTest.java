@@ -3,9 +3,9 @@ package io.reelx.exchange.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.reelx.exchange.ReelxApplication;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -16,8 +16,7 @@ class RestartKeepsDataTest {
   private static final String PASSWORD = "restart-admin-password";
 
   @Test
-  void a_restart_keeps_organisations_users_titles_and_listings() throws Exception {
-    Path data = Files.createTempDirectory("reelx-restart-");
+  void a_restart_keeps_organisations_users_titles_and_listings(@TempDir Path data) throws Exception {
     String listing;
     String holder;
     try (ConfigurableApplicationContext first = start(data)) {
