@@ -370,6 +370,8 @@ public final class AuctionBenchmark {
     var batchSizes = app.getBean(io.micrometer.core.instrument.MeterRegistry.class).summary("reelx.bids.batch.size");
     long batchesBefore = batchSizes.count();
     double batchedBefore = batchSizes.totalAmount();
+    var late = app.getBean(io.micrometer.core.instrument.MeterRegistry.class).counter("reelx.bids.late-wake-ups");
+    double lateBefore = late.count();
     Counts counts = new Counts(new AtomicLong(), new AtomicLong(), CpuMeter.start());
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(runSeconds);
     runThreads(threadCount, t -> {
@@ -404,8 +406,10 @@ public final class AuctionBenchmark {
     awaitProjections();
     counts.cpu.stop();
     if (viaDesk && batchSizes.count() > batchesBefore) {
-      System.out.printf("  bid desk: %d transactions, %.1f bids each on average%n", batchSizes.count() - batchesBefore,
-          (batchSizes.totalAmount() - batchedBefore) / (batchSizes.count() - batchesBefore));
+      System.out.printf("  bid desk: %d transactions, %.1f bids each on average, %d late wake-ups%n",
+          batchSizes.count() - batchesBefore,
+          (batchSizes.totalAmount() - batchedBefore) / (batchSizes.count() - batchesBefore),
+          (long) (late.count() - lateBefore));
     }
     return counts;
   }
@@ -439,6 +443,7 @@ public final class AuctionBenchmark {
 
   private void httpLatency() throws Exception {
     List<ListingId> listings = openAuctions(threads);
+    var late = app.getBean(io.micrometer.core.instrument.MeterRegistry.class).counter("reelx.bids.late-wake-ups");
     HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(threads)).build();
     AtomicLong[] ladders = new AtomicLong[listings.size()];
     for (int i = 0; i < ladders.length; i++) {
@@ -475,6 +480,7 @@ public final class AuctionBenchmark {
     long[] latencies = new long[total];
     long intervalNanos = (long) (1e9 / rate);
     ExecutorService pool = Executors.newFixedThreadPool(threads * 4);
+    double lateBefore = late.count();
     CountDownLatch finished = new CountDownLatch(total);
     long begin = System.nanoTime();
     for (int i = 0; i < total; i++) {
@@ -496,8 +502,8 @@ public final class AuctionBenchmark {
     pool.shutdown();
     Arrays.sort(latencies);
     System.out.printf("HTTP bids at %.0f/s (half saturation), open loop, %d requests: p50 %.1f ms, p99 %.1f ms,"
-        + " max %.1f ms%n", rate, total, latencies[total / 2] / 1e6, latencies[(int) (total * 0.99)] / 1e6,
-        latencies[total - 1] / 1e6);
+        + " max %.1f ms (bid desk late wake-ups: %d)%n", rate, total, latencies[total / 2] / 1e6,
+        latencies[(int) (total * 0.99)] / 1e6, latencies[total - 1] / 1e6, (long) (late.count() - lateBefore));
   }
 
   private int post(HttpClient http, int platform, ListingId listing, long amount) {

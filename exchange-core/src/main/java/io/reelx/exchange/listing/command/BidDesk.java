@@ -11,6 +11,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -49,12 +50,16 @@ public class BidDesk {
   private final Queue<Pending> queue = new ConcurrentLinkedQueue<>();
   private final Semaphore deciders;
   private final DistributionSummary batchSizes;
+  private final Counter lateWakeUps;
 
   public BidDesk(CommandGateway commands, @Value("${reelx.bids.deciders:0}") int deciders, MeterRegistry meters) {
     this.commands = commands;
     this.deciders = new Semaphore(deciders > 0 ? deciders : Math.max(2, Runtime.getRuntime().availableProcessors()));
     this.batchSizes = DistributionSummary.builder("reelx.bids.batch.size")
         .description("Bids decided and committed together by the bid desk").register(meters);
+    this.lateWakeUps = Counter.builder("reelx.bids.late-wake-ups")
+        .description("Callers that slept the whole safety net while a place was free: a wake-up missed or late")
+        .register(meters);
   }
 
   /** Places the bid and answers with its receipt; a refusal is thrown as the domain exception. */
@@ -77,7 +82,14 @@ public class BidDesk {
         // woken when a decider answers this bid or frees its place (every caller waiting here is
         // either in the queue, whose head is woken, or in a batch, whose bids are all answered);
         // the timeout is only a safety net, long enough that idle waiters cost nothing
+        long parked = System.nanoTime();
         LockSupport.parkNanos(this, SAFETY_NET_NANOS);
+        if (System.nanoTime() - parked >= SAFETY_NET_NANOS && !mine.answer.isDone()
+            && deciders.availablePermits() > 0 && queue.contains(mine)) {
+          // a free place and this bid still waiting for it: no one woke this caller, or the one
+          // woken has not run yet (both should be rare; the benchmark prints the count)
+          lateWakeUps.increment();
+        }
         interrupted |= Thread.interrupted();
       }
     }
