@@ -39,6 +39,8 @@ import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.module.blackbird.BlackbirdModule;
 import tools.jackson.databind.SerializationFeature;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.ApplicationContext;
@@ -95,6 +97,14 @@ public class AxonConfiguration {
    * and ledger postings; errors are retried, never skipped.
    */
   public static final String SETTLEMENT_INTAKE = "settlement-intake";
+
+  /**
+   * The tracking groups. Each parks an event it cannot apply in its dead-letter queue (with the
+   * later events of the same aggregate, to keep their order) and goes on with the others; failures
+   * that pass by themselves are retried in place ({@link DeadLetterPolicy}).
+   */
+  public static final List<String> TRACKING_GROUPS = List.of(LISTING_VIEW, AUCTION_VIEW, CONTRACT_DRAFTING,
+      SETTLEMENT_INTAKE);
 
 
   /**
@@ -254,8 +264,18 @@ public class AxonConfiguration {
         .registerEventProcessor(REGISTERS, AxonConfiguration::subscribingByType)
         .registerListenerInvocationErrorHandler(REGISTERS, c -> PropagatingErrorHandler.instance())
         .registerEventProcessor(LIVE, AxonConfiguration::subscribingByType)
-        .registerListenerInvocationErrorHandler(CONTRACT_DRAFTING, c -> PropagatingErrorHandler.instance())
-        .registerListenerInvocationErrorHandler(SETTLEMENT_INTAKE, c -> PropagatingErrorHandler.instance());
+        .registerDefaultDeadLetterPolicy(c -> new DeadLetterPolicy());
+  }
+
+  /** Handlers of the tracking groups run in savepoints after a failure, so one event can be parked alone. */
+  @Bean
+  static IsolatedOnFailure isolatedOnFailure(ObjectProvider<PlatformTransactionManager> transactions) {
+    return new IsolatedOnFailure(java.util.Set.copyOf(TRACKING_GROUPS), transactions);
+  }
+
+  @Bean
+  DeadLetters deadLetters(EventProcessingConfiguration processing, MeterRegistry meters) {
+    return new DeadLetters(processing, TRACKING_GROUPS, meters);
   }
 
   /**

@@ -19,57 +19,51 @@ import org.springframework.stereotype.Component;
 /**
  * Registrations, on their own tracking processor so a busy auction never holds up the listing
  * search model. Every write is guarded by the listing version, so replays and redeliveries are
- * harmless. (The bid book is written with the bids: {@link BidBook}.)
+ * harmless. What each event changes is decided by {@link RegistrationViewEvolution}. (The bid book is written with the bids: {@link BidBook}.)
  */
 @Component
 @ProcessingGroup(AxonConfiguration.AUCTION_VIEW)
 public class AuctionProjection {
 
   private final JdbcClient jdbc;
+  private final AuctionViews views;
 
-  public AuctionProjection(JdbcClient jdbc) {
+  public AuctionProjection(JdbcClient jdbc, AuctionViews views) {
     this.jdbc = jdbc;
+    this.views = views;
   }
 
   @EventHandler
   void on(PlatformRegistered e, @SequenceNumber long seq, @Timestamp Instant at) {
-    jdbc.sql("INSERT INTO registration_view (id, listing_id, organization_id, bidder_code, status, deposit, currency,"
-            + " deposit_status, registered_at, listing_version) VALUES (?,?,?,?,'REGISTERED',?,?,'NONE',?,?)"
-            + " ON CONFLICT (id) DO NOTHING")
-        .params(e.registrationId().value(), e.listingId().value(), e.organizationId(), e.bidderCode(), e.deposit(),
-            e.currency(), java.sql.Timestamp.from(at), seq)
-        .update();
+    String id = e.registrationId().value();
+    if (views.registration(id).isEmpty()) {
+      views.save(RegistrationViewEvolution.evolve(null, id, e, seq, at));
+    }
   }
 
   @EventHandler
-  void on(DepositReceived e, @SequenceNumber long seq) {
-    jdbc.sql("UPDATE registration_view SET status = 'DEPOSIT_RECEIVED', deposit_received = ?, bank_reference = ?,"
-            + " deposit_status = 'HELD', listing_version = ? WHERE id = ? AND listing_version < ?")
-        .params(e.amount(), e.bankReference(), seq, e.registrationId().value(), seq).update();
+  void on(DepositReceived e, @SequenceNumber long seq, @Timestamp Instant at) {
+    update(e.registrationId().value(), e, seq, at);
   }
 
   @EventHandler
   void on(BidderQualified e, @SequenceNumber long seq, @Timestamp Instant at) {
-    jdbc.sql("UPDATE registration_view SET status = 'QUALIFIED', qualified_at = ?, listing_version = ?"
-            + " WHERE id = ? AND listing_version < ?")
-        .params(java.sql.Timestamp.from(at), seq, e.registrationId().value(), seq).update();
+    update(e.registrationId().value(), e, seq, at);
   }
 
   @EventHandler
-  void on(BidderRefused e, @SequenceNumber long seq) {
-    jdbc.sql("UPDATE registration_view SET status = 'REFUSED', refusal_reason = ?, listing_version = ?"
-            + " WHERE id = ? AND listing_version < ?")
-        .params(e.reason(), seq, e.registrationId().value(), seq).update();
+  void on(BidderRefused e, @SequenceNumber long seq, @Timestamp Instant at) {
+    update(e.registrationId().value(), e, seq, at);
   }
 
   @EventHandler
-  void on(DepositReleased e, @SequenceNumber long seq) {
-    deposit(e.registrationId().value(), "RELEASED", seq);
+  void on(DepositReleased e, @SequenceNumber long seq, @Timestamp Instant at) {
+    update(e.registrationId().value(), e, seq, at);
   }
 
   @EventHandler
-  void on(DepositApplied e, @SequenceNumber long seq) {
-    deposit(e.registrationId().value(), "APPLIED", seq);
+  void on(DepositApplied e, @SequenceNumber long seq, @Timestamp Instant at) {
+    update(e.registrationId().value(), e, seq, at);
   }
 
   @ResetHandler
@@ -77,8 +71,9 @@ public class AuctionProjection {
     jdbc.sql("DELETE FROM registration_view").update();
   }
 
-  private void deposit(String registrationId, String status, long seq) {
-    jdbc.sql("UPDATE registration_view SET deposit_status = ?, listing_version = ? WHERE id = ? AND listing_version < ?")
-        .params(status, seq, registrationId, seq).update();
+  /** Applies a change once: a replayed or redelivered event finds the registration already past it. */
+  private void update(String id, Object event, long seq, Instant at) {
+    views.registration(id).filter(r -> r.listingVersion() < seq)
+        .ifPresent(r -> views.save(RegistrationViewEvolution.evolve(r, id, event, seq, at)));
   }
 }

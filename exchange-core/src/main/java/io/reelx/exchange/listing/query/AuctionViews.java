@@ -9,6 +9,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -17,9 +20,27 @@ import org.springframework.stereotype.Repository;
 public class AuctionViews {
 
   private final JdbcClient jdbc;
+  private final EventStore events;
 
-  public AuctionViews(JdbcClient jdbc) {
+  public AuctionViews(JdbcClient jdbc, EventStore events) {
     this.jdbc = jdbc;
+    this.events = events;
+  }
+
+  /** Stores a registration as the projection computed it. */
+  void save(RegistrationView r) {
+    jdbc.sql("INSERT INTO registration_view (id, listing_id, organization_id, bidder_code, status, deposit, currency,"
+            + " deposit_received, bank_reference, deposit_status, refusal_reason, registered_at, qualified_at,"
+            + " listing_version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+            + " ON CONFLICT (id) DO UPDATE SET status = EXCLUDED.status, deposit_received = EXCLUDED.deposit_received,"
+            + " bank_reference = EXCLUDED.bank_reference, deposit_status = EXCLUDED.deposit_status,"
+            + " refusal_reason = EXCLUDED.refusal_reason, qualified_at = EXCLUDED.qualified_at,"
+            + " listing_version = EXCLUDED.listing_version")
+        .params(r.id(), r.listingId(), r.organizationId(), r.bidderCode(), r.status().name(), r.deposit(),
+            r.currency(), r.depositReceived(), r.bankReference(), r.depositStatus(), r.refusalReason(),
+            Timestamp.from(r.registeredAt()), r.qualifiedAt() == null ? null : Timestamp.from(r.qualifiedAt()),
+            r.listingVersion())
+        .update();
   }
 
   public Optional<RegistrationView> registration(String id) {
@@ -72,6 +93,18 @@ public class AuctionViews {
     return await(() -> registration(id).filter(r -> r.listingVersion() >= version), timeout);
   }
 
+  /** The registration folded from its listing's stored events, without the read model. */
+  public Optional<RegistrationView> registrationFromEvents(String listingId, String registrationId) {
+    DomainEventStream stream = events.readEvents(listingId, 0);
+    RegistrationView view = null;
+    while (stream.hasNext()) {
+      DomainEventMessage<?> event = stream.next();
+      view = RegistrationViewEvolution.evolve(view, registrationId, event.getPayload(), event.getSequenceNumber(),
+          event.getTimestamp());
+    }
+    return Optional.ofNullable(view);
+  }
+
   public Optional<BidView> awaitBid(String id, Duration timeout) {
     return await(() -> bid(id), timeout);
   }
@@ -99,10 +132,9 @@ public class AuctionViews {
   }
 
   private static RegistrationView registration(ResultSet rs, int n) throws SQLException {
-    long received = rs.getLong("deposit_received");
     return new RegistrationView(rs.getString("id"), rs.getString("listing_id"), rs.getString("organization_id"),
         rs.getString("bidder_code"), RegistrationStatus.valueOf(rs.getString("status")), rs.getLong("deposit"),
-        rs.getString("currency"), rs.wasNull() ? null : received, rs.getString("bank_reference"),
+        rs.getString("currency"), rs.getObject("deposit_received", Long.class), rs.getString("bank_reference"),
         rs.getString("deposit_status"), rs.getString("refusal_reason"), instant(rs.getTimestamp("registered_at")),
         instant(rs.getTimestamp("qualified_at")), rs.getLong("listing_version"));
   }

@@ -20,7 +20,6 @@ import io.reelx.exchange.listing.domain.ListingAwarded;
 import io.reelx.exchange.listing.domain.ListingFailed;
 import io.reelx.exchange.listing.domain.TimedPeriodStarted;
 import java.time.Instant;
-import java.util.function.UnaryOperator;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -30,7 +29,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps {@code listing_view} in step with listing events. Runs on a tracking processor (token in
- * PostgreSQL, failures to the dead-letter queue) and is idempotent, so it can be replayed.
+ * PostgreSQL, failures to the dead-letter queue) and is idempotent, so it can be replayed. What
+ * each event changes is decided by {@link ListingViewEvolution}, which also answers from the event
+ * stream when this view is behind.
  */
 @Component
 @ProcessingGroup(AxonConfiguration.LISTING_VIEW)
@@ -44,30 +45,27 @@ public class ListingProjection {
 
   @EventHandler
   void on(ListingCreated e, @SequenceNumber long seq, @Timestamp Instant at) {
-    views.save(new ListingView(e.listingId().value(), e.titleId(), e.titleName(), e.holderOrganizationId(),
-        ListingStatus.DRAFT, e.window(), e.exclusive(), e.sublicensable(), e.sale(), e.schedule(), e.signingDays(),
-        e.settlementTerms(), e.description(), null, false, seq, at, at, null, null));
+    views.save(ListingViewEvolution.evolve(null, e, seq, at));
   }
 
   @EventHandler
   void on(ListingSubmitted e, @SequenceNumber long seq, @Timestamp Instant at) {
-    move(e.listingId().value(), ListingStatus.SUBMITTED, null, seq, at);
+    update(e.listingId().value(), e, seq, at);
   }
 
   @EventHandler
   void on(ListingApproved e, @SequenceNumber long seq, @Timestamp Instant at) {
-    update(e.listingId().value(), seq, v -> v.next(ListingStatus.ANNOUNCED, null, seq, at)
-        .closing(v.schedule().biddingStartsAt()));
+    update(e.listingId().value(), e, seq, at);
   }
 
   @EventHandler
   void on(BiddingOpened e, @SequenceNumber long seq, @Timestamp Instant at) {
-    update(e.listingId().value(), seq, v -> v.next(ListingStatus.BIDDING, null, seq, at).closing(e.closesAt()));
+    update(e.listingId().value(), e, seq, at);
   }
 
   @EventHandler
   void on(TimedPeriodStarted e, @SequenceNumber long seq, @Timestamp Instant at) {
-    update(e.listingId().value(), seq, v -> v.next(ListingStatus.COUNTDOWN, null, seq, at).closing(e.closesAt()));
+    update(e.listingId().value(), e, seq, at);
   }
 
   /*
@@ -109,34 +107,32 @@ public class ListingProjection {
 
   @EventHandler
   void on(ListingAwarded e, @SequenceNumber long seq, @Timestamp Instant at) {
-    update(e.listingId().value(), seq, v -> v.next(ListingStatus.AWARDED, null, seq, at).closed(
-        new ListingView.Result(true, e.bidderCode(), e.organizationId(), e.price(), null, e.closedAt())));
+    update(e.listingId().value(), e, seq, at);
   }
 
   @EventHandler
   void on(ListingFailed e, @SequenceNumber long seq, @Timestamp Instant at) {
-    update(e.listingId().value(), seq, v -> v.next(ListingStatus.FAILED, null, seq, at).closed(
-        new ListingView.Result(false, null, null, null, e.reason().name(), e.closedAt())));
+    update(e.listingId().value(), e, seq, at);
   }
 
   @EventHandler
   void on(ListingRejected e, @SequenceNumber long seq, @Timestamp Instant at) {
-    move(e.listingId().value(), ListingStatus.DRAFT, e.reason(), seq, at);
+    update(e.listingId().value(), e, seq, at);
   }
 
   @EventHandler
   void on(ListingWithdrawn e, @SequenceNumber long seq, @Timestamp Instant at) {
-    move(e.listingId().value(), ListingStatus.WITHDRAWN, e.reason(), seq, at);
+    update(e.listingId().value(), e, seq, at);
   }
 
   @EventHandler
   void on(ListingSuspended e, @SequenceNumber long seq, @Timestamp Instant at) {
-    move(e.listingId().value(), ListingStatus.SUSPENDED, e.reason(), seq, at);
+    update(e.listingId().value(), e, seq, at);
   }
 
   @EventHandler
   void on(ListingResumed e, @SequenceNumber long seq, @Timestamp Instant at) {
-    update(e.listingId().value(), seq, v -> v.next(e.resumedTo(), null, seq, at).closing(e.closesAt()));
+    update(e.listingId().value(), e, seq, at);
   }
 
   @ResetHandler
@@ -144,12 +140,9 @@ public class ListingProjection {
     views.deleteAll();
   }
 
-  private void move(String id, ListingStatus status, String reason, long seq, Instant at) {
-    update(id, seq, v -> v.next(status, reason, seq, at));
-  }
-
   /** Applies a change once: a replayed or redelivered event finds the view already past it. */
-  private void update(String id, long seq, UnaryOperator<ListingView> change) {
-    views.find(id).filter(v -> v.version() < seq).ifPresent(v -> views.save(change.apply(v)));
+  private void update(String id, Object event, long seq, Instant at) {
+    views.find(id).filter(v -> v.version() < seq)
+        .ifPresent(v -> views.save(ListingViewEvolution.evolve(v, event, seq, at)));
   }
 }

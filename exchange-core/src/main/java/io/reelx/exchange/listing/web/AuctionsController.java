@@ -52,7 +52,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class AuctionsController implements AuctionsApi {
 
-  private static final Duration READ_YOUR_WRITES = Duration.ofSeconds(5);
+  private static final Duration READ_YOUR_WRITES = Duration.ofSeconds(2);
   private static final int BOOK_DEPTH = 200;
 
   private final Access access;
@@ -78,7 +78,7 @@ public class AuctionsController implements AuctionsApi {
     visibleListing(listingId, user);
     Result result = commands.sendAndWait(
         new RegisterForListing(new ListingId(listingId), RegistrationId.newId(), actor(user)));
-    RegistrationView registration = awaitRegistration(result);
+    RegistrationView registration = awaitRegistration(listingId, result);
     return ResponseEntity.created(URI.create("/api/v1/listings/" + listingId + "/registrations/" + result.id()))
         .body(toApi(registration));
   }
@@ -100,7 +100,7 @@ public class AuctionsController implements AuctionsApi {
     Result result = commands.sendAndWait(new RecordDepositReceived(new ListingId(listingId),
         new RegistrationId(registrationId), actor(user), receipt.getAmount(), receipt.getCurrency(),
         receipt.getBankReference()));
-    return ResponseEntity.ok(toApi(awaitRegistration(result)));
+    return ResponseEntity.ok(toApi(awaitRegistration(listingId, result)));
   }
 
   @Override
@@ -108,7 +108,7 @@ public class AuctionsController implements AuctionsApi {
     CurrentUser user = access.require(Role.OPERATOR);
     Result result = commands.sendAndWait(
         new QualifyBidder(new ListingId(listingId), new RegistrationId(registrationId), actor(user)));
-    return ResponseEntity.ok(toApi(awaitRegistration(result)));
+    return ResponseEntity.ok(toApi(awaitRegistration(listingId, result)));
   }
 
   @Override
@@ -116,7 +116,7 @@ public class AuctionsController implements AuctionsApi {
     CurrentUser user = access.require(Role.OPERATOR);
     Result result = commands.sendAndWait(new RefuseBidder(new ListingId(listingId),
         new RegistrationId(registrationId), actor(user), reason.getReason()));
-    return ResponseEntity.ok(toApi(awaitRegistration(result)));
+    return ResponseEntity.ok(toApi(awaitRegistration(listingId, result)));
   }
 
   @Override
@@ -200,9 +200,9 @@ public class AuctionsController implements AuctionsApi {
         .body(body);
   }
 
-  private RegistrationView awaitRegistration(Result result) {
+  private RegistrationView awaitRegistration(String listingId, Result result) {
     return auctions.awaitRegistration(result.id(), result.version(), READ_YOUR_WRITES)
-        .or(() -> auctions.registration(result.id()))
+        .or(() -> auctions.registrationFromEvents(listingId, result.id()))
         .orElseThrow(() -> new NotFound("registration", result.id()));
   }
 

@@ -48,7 +48,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class ListingsController implements ListingsApi {
 
-  private static final Duration READ_YOUR_WRITES = Duration.ofSeconds(5);
+  /** How long an answer waits for the listing view before it is folded from the stored events. */
+  private static final Duration READ_YOUR_WRITES = Duration.ofSeconds(2);
 
   private final Access access;
   private final CommandGateway commands;
@@ -79,7 +80,8 @@ public class ListingsController implements ListingsApi {
     commands.sendAndWait(new CreateListing(id, actor(user), new TitleId(r.getTitleId()), window,
         Boolean.TRUE.equals(r.getWindow().getExclusive()), Boolean.TRUE.equals(r.getWindow().getSublicensable()),
         sale, schedule, r.getSigningDays(), terms, r.getDescription()));
-    ListingView view = views.awaitVersion(id.value(), 0, READ_YOUR_WRITES).orElseThrow();
+    ListingView view = views.awaitVersion(id.value(), 0, READ_YOUR_WRITES)
+        .orElseThrow(() -> new NotFound("listing", id.value()));
     return ResponseEntity.created(URI.create("/api/v1/listings/" + id.value()))
         .eTag(etag(view.version())).body(toApi(view, user));
   }

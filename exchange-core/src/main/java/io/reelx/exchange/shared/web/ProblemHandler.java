@@ -180,6 +180,11 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
   @Override
   protected ResponseEntity<Object> handleHttpMessageNotReadable(
       HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    if (ex.getCause() instanceof TextInputModule.RefusedText text) {
+      String field = pathOf(text);
+      return problem(HttpStatus.BAD_REQUEST, "invalid-value", field + " " + text.reason,
+          List.of(Map.of("field", field, "reason", text.reason)));
+    }
     String field = "body";
     String reason = "is not valid JSON for this operation";
     if (ex.getCause() instanceof DatabindException db && !db.getPath().isEmpty()) {
