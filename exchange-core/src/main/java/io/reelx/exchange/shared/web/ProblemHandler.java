@@ -8,6 +8,10 @@ import io.reelx.settlement.terms.domain.InvalidTermsException;
 import io.reelx.exchange.shared.domain.NotFound;
 import io.reelx.exchange.shared.domain.RuleViolation;
 import io.reelx.exchange.shared.domain.StateConflict;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +41,7 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.InvalidNullException;
 
 /**
  * Every error as an RFC 9457 problem document with a stable {@code type}/{@code code} and, for
@@ -138,6 +143,23 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     return unexpected(e);
   }
 
+  /** A parameter outside its declared bounds (method validation of the generated interfaces). */
+  @ExceptionHandler(ConstraintViolationException.class)
+  ResponseEntity<Object> constraint(ConstraintViolationException e) {
+    List<Map<String, String>> errors = new ArrayList<>();
+    for (ConstraintViolation<?> violation : e.getConstraintViolations()) {
+      String field = null;
+      for (Path.Node node : violation.getPropertyPath()) {
+        if (node.getKind() == ElementKind.PARAMETER || node.getKind() == ElementKind.PROPERTY) {
+          field = field == null || node.getKind() == ElementKind.PARAMETER ? node.getName() : field + "." + node.getName();
+        }
+      }
+      errors.add(Map.of("field", field == null ? "request" : field, "reason", violation.getMessage()));
+    }
+    errors.sort(java.util.Comparator.comparing(m -> m.get("field")));
+    return problem(HttpStatus.BAD_REQUEST, "invalid-request", "The request has invalid parameters", errors);
+  }
+
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
   ResponseEntity<Object> mismatch(MethodArgumentTypeMismatchException e) {
     String value = String.valueOf(e.getValue());
@@ -180,10 +202,15 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
   @Override
   protected ResponseEntity<Object> handleHttpMessageNotReadable(
       HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-    if (ex.getCause() instanceof TextInputModule.RefusedText text) {
-      String field = pathOf(text);
-      return problem(HttpStatus.BAD_REQUEST, "invalid-value", field + " " + text.reason,
-          List.of(Map.of("field", field, "reason", text.reason)));
+    if (ex.getCause() instanceof RequestInputModule.RefusedValue refused) {
+      String field = pathOf(refused);
+      return problem(HttpStatus.BAD_REQUEST, "invalid-value", field + " " + refused.reason,
+          List.of(Map.of("field", field, "reason", refused.reason)));
+    }
+    if (ex.getCause() instanceof InvalidNullException nul) {
+      String field = pathOf(nul);
+      return problem(HttpStatus.BAD_REQUEST, "invalid-value", field + " must not be null",
+          List.of(Map.of("field", field, "reason", "must not be null")));
     }
     String field = "body";
     String reason = "is not valid JSON for this operation";

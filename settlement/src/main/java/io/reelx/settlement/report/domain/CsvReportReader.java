@@ -45,7 +45,20 @@ public final class CsvReportReader {
         errors.add(new LineError(lineNumber, "", "line longer than " + CsvFormat.MAX_LINE_CHARS + " characters"));
         continue;
       }
+      if (lineNumber == 1 && line.length() > 0 && line.charAt(0) == BYTE_ORDER_MARK) {
+        line.deleteCharAt(0); // Excel writes UTF-8 CSV with a byte-order mark
+      }
       if (line.length() == 0) {
+        continue;
+      }
+      String control = controlCharacter(line);
+      if (control != null) {
+        if (positions == null) {
+          errors.add(new LineError(lineNumber, "", "header: " + control));
+          return outcome(0, errors);
+        }
+        records++;
+        errors.add(new LineError(lineNumber, "", control));
         continue;
       }
       fields.clear();
@@ -81,6 +94,19 @@ public final class CsvReportReader {
 
   private static ValidationOutcome outcome(long records, ErrorSink errors) {
     return new ValidationOutcome(records, records - errors.linesWithErrors(), errors.errors(), errors.count());
+  }
+
+  private static final char BYTE_ORDER_MARK = '\uFEFF';
+
+  /** Why the line cannot be taken: a control character (tab aside) that no report value holds; null if none. */
+  static String controlCharacter(CharSequence line) {
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (c < 0x20 && c != '\t' || c == 0x7F) {
+        return String.format("contains a control character (U+%04X) at column %d", (int) c, i + 1);
+      }
+    }
+    return null;
   }
 
   /** Column index of each {@link CsvFormat#COLUMNS} entry, or {@code null} after reporting the header's errors. */

@@ -31,6 +31,26 @@ class CsvReportReaderTest {
   }
 
   @Test
+  void a_file_saved_by_excel_with_a_byte_order_mark_is_read() {
+    ValidationOutcome outcome = read("\uFEFF" + CsvFormat.HEADER + "\r\nS01E01,CN,SVOD,1,1,10,CNY\r\n");
+
+    assertThat(outcome.isValid()).as(outcome.toString()).isTrue();
+    assertThat(lines).extracting(ReportLine::episode).containsExactly("S01E01");
+  }
+
+  @Test
+  void a_line_with_a_control_character_is_refused_by_number() {
+    ValidationOutcome outcome = read(CsvFormat.HEADER + "\nS01\u0000E01,CN,SVOD,1,1,10,CNY\nS01E02,CN,SVOD,1,1,10,CNY\n");
+
+    assertThat(outcome.isValid()).isFalse();
+    assertThat(lines).extracting(ReportLine::episode).containsExactly("S01E02");
+    assertThat(outcome.errors()).singleElement().satisfies(e -> {
+      assertThat(e.lineNumber()).isEqualTo(2);
+      assertThat(e.reason()).contains("U+0000");
+    });
+  }
+
+  @Test
   void columns_may_come_in_any_order() {
     ValidationOutcome outcome = read("currency,gross_minor,watch_hours,views,channel,territory,episode\nCNY,5,1,2,TVOD,US,E1\n");
 

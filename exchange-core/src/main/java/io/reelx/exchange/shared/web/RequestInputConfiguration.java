@@ -15,20 +15,28 @@ import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import org.springframework.web.filter.OncePerRequestFilter;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Text that reaches the exchange over HTTP is checked once, at the edge: JSON bodies by the message
- * converter ({@link TextInputModule}), query parameters by a filter ahead of everything else. A
+ * converter ({@link RequestInputModule}, which also bounds numbers and refuses nulls in lists), query parameters by a filter ahead of everything else. A
  * refused request changes nothing and is answered 400 naming the field.
  */
 @Configuration(proxyBeanMethods = false)
-public class TextInputConfiguration {
+public class RequestInputConfiguration {
 
   /** The application's JSON mapper, strict about text only where requests are read. */
   @Bean
   JacksonJsonHttpMessageConverter jacksonJsonHttpMessageConverter(JsonMapper mapper) {
-    return new JacksonJsonHttpMessageConverter(mapper.rebuild().addModule(new TextInputModule()).build());
+    return new JacksonJsonHttpMessageConverter(mapper.rebuild()
+        .addModule(new RequestInputModule())
+        .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+        // a null inside a list or map is never meaningful here ("roles":[null])
+        .changeDefaultNullHandling(n -> JsonSetter.Value.forContentNulls(Nulls.FAIL))
+        .build());
   }
 
   @Bean
