@@ -85,6 +85,39 @@ public class SettlementController implements SettlementApi {
     return ResponseEntity.ok(toApi(visibility.visible(contractId, access.current())));
   }
 
+  /**
+   * Names the part of the terms that could not be read and why, in the terms' own words (never a
+   * Java class or exception): a missing part, a value of the wrong kind, or the rule the value broke.
+   */
+  static io.reelx.exchange.shared.domain.InvalidValue termsRefused(RuntimeException e) {
+    String field = "terms";
+    if (e instanceof tools.jackson.databind.DatabindException db && !db.getPath().isEmpty()) {
+      StringBuilder path = new StringBuilder("terms");
+      for (var ref : db.getPath()) {
+        if (ref.getPropertyName() != null) {
+          path.append('.').append(ref.getPropertyName());
+        } else if (ref.getIndex() >= 0) {
+          path.append('[').append(ref.getIndex()).append(']');
+        }
+      }
+      field = path.toString();
+    }
+    Throwable cause = e;
+    while (cause.getCause() != null && cause.getCause() != cause) {
+      cause = cause.getCause();
+    }
+    String reason;
+    if (cause instanceof NullPointerException) {
+      reason = "is missing a required part (see the settlement terms format)";
+    } else if (cause instanceof IllegalArgumentException && cause.getMessage() != null
+        && !cause.getMessage().contains("io.reelx.") && !cause.getMessage().contains("java.")) {
+      reason = cause.getMessage();
+    } else {
+      reason = "is not settlement terms as documented (wrong kind of value)";
+    }
+    return new io.reelx.exchange.shared.domain.InvalidValue(field, reason);
+  }
+
   @Override
   @SuppressWarnings("unchecked")
   public ResponseEntity<SettlementAgreement> replaceSettlementTerms(String contractId, Map<String, Object> body) {
@@ -94,8 +127,7 @@ public class SettlementController implements SettlementApi {
     try {
       terms = SettlementJson.convert(body, SettlementTerms.class);
     } catch (RuntimeException e) {
-      throw new io.reelx.exchange.shared.domain.InvalidValue("terms", "is not settlement terms as documented: "
-          + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
+      throw termsRefused(e);
     }
     // the new terms and their event commit together
     io.reelx.settlement.agreement.domain.Agreement replaced = tx.execute(s -> {
