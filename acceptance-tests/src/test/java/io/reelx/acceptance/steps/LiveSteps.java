@@ -40,6 +40,13 @@ public class LiveSteps {
     auction.follow(follower, LiveStream.open(follower, "/api/v1/listings/" + auction.listingId() + "/stream"));
   }
 
+  /** Follows, and waits until the exchange has sent the first event: from then on nothing is missed. */
+  @Given("{actor} is following the listing live")
+  public void isFollowingTheListingLive(Actor follower) {
+    followsTheListingLive(follower);
+    auction.streamOf(follower).awaitEvent("status", Duration.ofSeconds(10));
+  }
+
   /** An event-stream client knows it is connected when the status and headers arrive. */
   @Then("the exchange confirms at once that {actor} is following")
   public void theExchangeConfirmsAtOnce(Actor follower) {
@@ -85,6 +92,49 @@ public class LiveSteps {
         .getBids().stream().filter(b -> b.getId().equals(heardOf.getId())).findFirst().orElseThrow();
     assertThat(bid).as("the bid as heard vs as in %s's order book", follower)
         .usingRecursiveComparison().isEqualTo(inTheBook);
+  }
+
+  /**
+   * Events come in the order they happened: had a bid of another platform been sent, it would
+   * have come before the follower's own later bid, which has come.
+   */
+  @Then("{actor} has heard of no bid but its own")
+  public void hasHeardOfNoBidButItsOwn(Actor follower) {
+    String own = auction.bidderCodeOf(follower);
+    List<JsonNode> bids = auction.streamOf(follower).events("bid").stream().map(e -> parse(e.data())).toList();
+    assertThat(bids).as("the bids %s heard of", follower).isNotEmpty()
+        .allSatisfy(bid -> {
+          assertThat(bid.path("bidderCode").asText()).as("the bidder of %s", bid).isEqualTo(own);
+          assertThat(bid.path("mine").asBoolean()).as("mine, in %s", bid).isTrue();
+        });
+  }
+
+  /** The close is the stream's last word: the exchange ends the stream after it. */
+  @Then("{actor} hears that the listing was {word}, and then the stream ends within {int} seconds")
+  public void hearsOfTheCloseAndTheEnd(Actor follower, String outcome, int seconds) {
+    LiveStream stream = auction.streamOf(follower);
+    stream.awaitEnd(Duration.ofSeconds(seconds));
+    List<LiveStream.Event> events = stream.events();
+    assertThat(events).as("the events %s heard", follower).isNotEmpty();
+    LiveStream.Event last = events.get(events.size() - 1);
+    assertThat(last.name()).as("the last of the events %s", events).isEqualTo("closed");
+    assertThat(parse(last.data()).path("outcome").asText()).isEqualTo(outcome);
+    assertThat(stream.events("closed")).as("closed events in %s", events).hasSize(1);
+  }
+
+  @Then("{actor} heard of the bid of {actor} before the close")
+  public void heardOfTheBidBeforeTheClose(Actor follower, Actor bidder) {
+    Bid placed = auction.lastBidOf(bidder);
+    List<LiveStream.Event> events = auction.streamOf(follower).events();
+    int bid = -1;
+    for (int i = 0; i < events.size(); i++) {
+      if (events.get(i).name().equals("bid") && placed.getId().equals(parse(events.get(i).data()).path("id").asText())) {
+        bid = i;
+      }
+    }
+    int closed = events.indexOf(auction.streamOf(follower).events("closed").get(0));
+    assertThat(bid).as("the bid %s among the events %s", placed.getId(), events).isNotNegative();
+    assertThat(bid).as("where the bid comes among the events %s", events).isLessThan(closed);
   }
 
   private static Optional<JsonNode> bidEvent(LiveStream stream, String bidId) {

@@ -26,6 +26,7 @@ public final class LiveStream implements AutoCloseable {
   private final CompletableFuture<HttpResponse<Stream<String>>> answer;
   private final List<Event> events = new CopyOnWriteArrayList<>();
   private final Thread reader;
+  private final CompletableFuture<Void> ended = new CompletableFuture<>();
   private volatile HttpResponse<Stream<String>> response;
   private volatile boolean closed;
 
@@ -90,7 +91,10 @@ public final class LiveStream implements AutoCloseable {
       for (String line : (Iterable<String>) lines::iterator) {
         if (line.isEmpty()) {
           if (!data.isEmpty()) {
-            events.add(new Event(name == null ? "message" : name, String.join("\n", data)));
+            synchronized (events) {
+              events.add(new Event(name == null ? "message" : name, String.join("\n", data)));
+              events.notifyAll();
+            }
           }
           name = null;
           data.clear();
@@ -101,9 +105,52 @@ public final class LiveStream implements AutoCloseable {
         }
         // "id:", "retry:" and ":" comments are of no interest here.
       }
+      if (!closed) {
+        ended.complete(null);
+      }
     } catch (RuntimeException closedOrBroken) {
-      // The stream was closed by the scenario or ended by the exchange: nothing more will come.
+      // The stream was closed by the scenario or broken off by the exchange: nothing more will come.
+      ended.completeExceptionally(closedOrBroken);
     }
+  }
+
+  /**
+   * Waits until the exchange ends the stream (the response body ends), at most {@code timeout};
+   * fails if it does not. Every event sent before the end has been collected by then.
+   */
+  public void awaitEnd(Duration timeout) {
+    try {
+      ended.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      throw new AssertionError("The event stream " + path + " did not end within " + timeout
+          + "; it delivered " + events(), e);
+    } catch (ExecutionException e) {
+      throw new AssertionError("The event stream " + path + " broke: " + e.getCause(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("Interrupted", e);
+    }
+  }
+
+  /** Waits until an event named {@code name} has come, at most {@code timeout}; fails if it does not. */
+  public Event awaitEvent(String name, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    synchronized (events) {
+      while (events(name).isEmpty()) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          throw new AssertionError("The event stream " + path + " sent no " + name + " event within " + timeout
+              + "; the exchange's answer: " + describeAnswer() + "; it delivered " + events());
+        }
+        try {
+          TimeUnit.NANOSECONDS.timedWait(events, left);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new AssertionError("Interrupted", e);
+        }
+      }
+    }
+    return events(name).get(0);
   }
 
   private static String field(String line, String prefix) {

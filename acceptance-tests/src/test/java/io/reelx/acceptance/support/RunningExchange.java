@@ -106,8 +106,6 @@ public final class RunningExchange {
           // Whole auctions in seconds: timed periods as short as one second.
           "--reelx.auction.min-timed-period-seconds=1",
           "--reelx.contracts.signing-period-override=" + SIGNING_PERIOD,
-          // No graceful drain at the end of the run: an event stream still open would hold it up.
-          "--server.shutdown=immediate",
           "--spring.main.banner-mode=off",
           "--logging.level.root=WARN",
           "--logging.level.org.springframework.context.support.PostProcessorRegistrationDelegate=ERROR",

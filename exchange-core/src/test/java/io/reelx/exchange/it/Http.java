@@ -67,6 +67,13 @@ final class Http {
         .POST(HttpRequest.BodyPublishers.ofString(body)), headers);
   }
 
+  /** Opens a server-sent-event stream; the answer comes once its headers are in, the body as it is sent. */
+  java.util.concurrent.CompletableFuture<HttpResponse<java.io.InputStream>> openEventStream(String path) {
+    return CLIENT.sendAsync(HttpRequest.newBuilder(URI.create(base + path))
+        .header("Accept", "text/event-stream").header("Authorization", authorization).GET().build(),
+        HttpResponse.BodyHandlers.ofInputStream());
+  }
+
   private Response send(HttpRequest.Builder request, Map<String, String> headers) {
     request.header("Authorization", authorization);
     headers.forEach(request::header);

@@ -144,7 +144,7 @@ public class AuctionsController implements AuctionsApi {
     boolean sealedMode = listing.sale().mode() == SaleMode.SEALED_BID;
     String me = user.organizationId().value();
     List<Bid> bids = auctions.bids(listingId, BOOK_DEPTH).stream()
-        .filter(b -> !b.sealed() || b.organizationId().equals(me))
+        .filter(b -> ListingAccess.bidVisible(b.sealed(), b.organizationId(), me))
         .map(b -> toApi(b, me)).toList();
     OrderBook book = new OrderBook(listingId, io.reelx.api.model.ListingStatus.valueOf(listing.status().name()),
         io.reelx.api.model.SaleMode.valueOf(listing.sale().mode().name()), listing.sale().currency(),

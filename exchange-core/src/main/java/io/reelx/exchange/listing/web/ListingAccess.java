@@ -17,4 +17,12 @@ final class ListingAccess {
     return listing.published() || user.seesAllOrganizations() || user.has(Role.FINANCE)
         || listing.holderOrganizationId().equals(user.organizationId().value());
   }
+
+  /**
+   * Whether a bid is shown to the viewing organisation, in the order book and on the live stream:
+   * a sealed bid only to its bidder (the book reveals sealed bids by unsealing them at the close).
+   */
+  static boolean bidVisible(boolean sealed, String bidderOrganizationId, String viewerOrganizationId) {
+    return !sealed || bidderOrganizationId.equals(viewerOrganizationId);
+  }
 }

@@ -2,6 +2,7 @@ package io.reelx.exchange.listing.web;
 
 import static io.reelx.exchange.shared.web.Times.utc;
 
+import io.reelx.api.model.Bid;
 import io.reelx.exchange.config.AxonConfiguration;
 import io.reelx.exchange.listing.domain.BidPlaced;
 import io.reelx.exchange.listing.domain.BiddingOpened;
@@ -9,142 +10,310 @@ import io.reelx.exchange.listing.domain.ListingAwarded;
 import io.reelx.exchange.listing.domain.ListingEvent;
 import io.reelx.exchange.listing.domain.ListingFailed;
 import io.reelx.exchange.listing.domain.ListingResumed;
+import io.reelx.exchange.listing.domain.ListingStatus;
 import io.reelx.exchange.listing.domain.ListingSuspended;
+import io.reelx.exchange.listing.domain.ListingWithdrawn;
 import io.reelx.exchange.listing.domain.TimedPeriodStarted;
-import jakarta.annotation.PreDestroy;
+import io.reelx.exchange.listing.query.ListingView;
 import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
 import java.util.LinkedHashMap;
-import java.util.function.Function;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * Pushes a listing's bids, countdown restarts, status changes and close to the server-sent-event
- * streams open on this node, once the change is committed. Each watcher sees {@code mine} for its
- * own bids; sealed bids are announced to others without their amounts.
+ * streams open on this node, once the change is committed.
+ *
+ * <p>Each watcher is sent what the order book shows it: its own bids marked {@code mine}, and no
+ * sealed bid of anyone else. The events of one commit are sent together, in the order of their
+ * sequence numbers in the listing's stream (Axon runs after-commit callbacks last-registered
+ * first, so one callback per handled event would send a commit's events backwards). A stream ends
+ * after its {@code closed} event, and at once when it opens on a listing that is already over;
+ * every open stream is ended when the application stops, before the web server waits for open
+ * requests to finish.
  */
 @Component
 @ProcessingGroup(AxonConfiguration.LIVE)
-public class LiveFeed {
+public class LiveFeed implements SmartLifecycle {
 
   private static final long STREAM_TIMEOUT_MS = 30 * 60 * 1000L;
+  private static final String OUTBOX = LiveFeed.class.getName() + ".outbox";
+  /** How many closed listings are remembered, so that a stream opened just after the close still ends. */
+  private static final int CLOSED_REMEMBERED = 1_000;
 
-  private final Map<String, List<Subscriber>> streams = new ConcurrentHashMap<>();
+  private final Map<String, Channel> channels = new ConcurrentHashMap<>();
+  private final Deque<String> closedOrder = new ArrayDeque<>();
+  private volatile boolean stopped;
 
   /** One open stream, and the organisation that watches it (it sees its own sealed bids). */
   private record Subscriber(SseEmitter emitter, String organizationId) {}
 
-  /** Opens a stream; its first event is the listing's current status, so the client knows it is live. */
-  public SseEmitter open(String listingId, String organizationId, String status) {
+  /**
+   * One event to send: its position in the listing's stream, and its data for each watching
+   * organisation ({@code null}: not sent to that organisation). {@code ends}: the last event.
+   */
+  private record Delivery(String listingId, long sequence, String name, Function<String, Object> dataFor,
+      boolean ends) {}
+
+  /** The open streams of one listing; {@code closing} is the listing's close once it has been sent. */
+  private static final class Channel {
+    final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
+    Delivery closing;
+  }
+
+  /**
+   * Opens a stream; its first event is the listing's current status, so the client knows it is
+   * live. On a listing that is over the stream ends after that (and after its {@code closed} event).
+   */
+  public SseEmitter open(ListingView listing, String organizationId) {
     SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT_MS);
     Subscriber subscriber = new Subscriber(emitter, organizationId);
-    List<Subscriber> subscribers = streams.computeIfAbsent(listingId, k -> new CopyOnWriteArrayList<>());
-    subscribers.add(subscriber);
-    Runnable remove = () -> subscribers.remove(subscriber);
+    String listingId = listing.id();
+    Runnable remove = () -> leave(listingId, subscriber);
     emitter.onCompletion(remove);
     emitter.onTimeout(remove);
     emitter.onError(e -> remove.run());
-    try {
-      emitter.send(SseEmitter.event().name("status").data(Map.of("status", status), MediaType.APPLICATION_JSON));
-    } catch (IOException gone) {
-      remove.run();
+    // Sent before the emitter is handed to Spring MVC: buffered, never blocks.
+    send(subscriber, "status", Map.of("status", listing.status().name()));
+    Delivery[] closing = new Delivery[1];
+    channels.compute(listingId, (id, channel) -> {
+      Channel c = channel == null ? new Channel() : channel;
+      if (c.closing == null && !stopped && !over(listing.status())) {
+        c.subscribers.add(subscriber);
+      } else {
+        closing[0] = c.closing;
+      }
+      return c.closing == null && c.subscribers.isEmpty() ? null : c;
+    });
+    if (closing[0] != null || stopped || over(listing.status())) {
+      if (closing[0] != null) {
+        send(subscriber, closing[0].name(), closing[0].dataFor().apply(organizationId));
+      } else if (listing.result() != null) {
+        send(subscriber, "closed", closed(listing));
+      }
+      emitter.complete();
     }
     return emitter;
   }
 
-  /** Ends every open stream, so a shutdown does not wait for them. */
-  @PreDestroy
-  void closeAll() {
-    streams.values().forEach(list -> list.forEach(s -> s.emitter().complete()));
-    streams.clear();
+  private static boolean over(ListingStatus status) {
+    return status == ListingStatus.AWARDED || status == ListingStatus.FAILED || status == ListingStatus.WITHDRAWN;
   }
 
-  @EventHandler
-  void on(BidPlaced e) {
-    push(e, "bid", viewer -> {
-      boolean mine = e.organizationId().equals(viewer);
-      Map<String, Object> bid = new LinkedHashMap<>();
-      bid.put("id", e.bidId());
-      bid.put("listingId", e.listingId().value());
-      bid.put("bidderCode", e.bidderCode());
-      if (!e.sealed() || mine) {
-        bid.put("amount", e.amount());
-      }
-      bid.put("currency", e.currency());
-      bid.put("placedAt", utc(e.placedAt()));
-      bid.put("mine", mine);
-      bid.put("sealed", e.sealed());
-      if (e.extendedTo() != null) {
-        bid.put("extendedTo", utc(e.extendedTo()));
-      }
-      return bid;
+  private static Map<String, Object> closed(ListingView listing) {
+    ListingView.Result r = listing.result();
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("outcome", r.awarded() ? "AWARDED" : "FAILED");
+    if (r.awarded()) {
+      data.put("winnerBidderCode", r.winnerBidderCode());
+      data.put("price", r.price());
+    } else {
+      data.put("failureReason", r.failureReason());
+    }
+    data.put("currency", listing.sale().currency());
+    data.put("closedAt", utc(r.closedAt()));
+    return data;
+  }
+
+  private void leave(String listingId, Subscriber subscriber) {
+    channels.computeIfPresent(listingId, (id, c) -> {
+      c.subscribers.remove(subscriber);
+      return c.closing == null && c.subscribers.isEmpty() ? null : c;
     });
-    if (e.extendedTo() != null) {
-      push(e, "countdown", Map.of("closesAt", utc(e.extendedTo())));
+  }
+
+  // ------------------------------------------------------------------ lifecycle
+
+  /** Streams are accepted from the moment the web server is up; this only undoes a {@link #stop()}. */
+  @Override
+  public void start() {
+    stopped = false;
+  }
+
+  /**
+   * Ends every open stream and accepts no more. Runs in the first phase of a stop, before the web
+   * server's graceful shutdown, which would otherwise wait out its grace period on open streams.
+   */
+  @Override
+  public void stop() {
+    stopped = true;
+    channels.values().forEach(c -> c.subscribers.forEach(s -> s.emitter().complete()));
+  }
+
+  @Override
+  public boolean isRunning() {
+    return !stopped;
+  }
+
+  @Override
+  public int getPhase() {
+    return Integer.MAX_VALUE;
+  }
+
+  // ------------------------------------------------------------------ events
+
+  @EventHandler
+  void on(BidPlaced e, @SequenceNumber long seq) {
+    push(e, seq, "bid", viewer -> {
+      boolean mine = e.organizationId().equals(viewer);
+      if (!ListingAccess.bidVisible(e.sealed(), e.organizationId(), viewer)) {
+        return null;
+      }
+      return new Bid(e.bidId(), e.listingId().value(), e.bidderCode(), e.amount(), e.currency(),
+          utc(e.placedAt()), mine, e.sealed()).extendedTo(utc(e.extendedTo()));
+    });
+    if (e.extendedTo() != null && !e.sealed()) {
+      push(e, seq, "countdown", Map.of("closesAt", utc(e.extendedTo())));
     }
   }
 
   @EventHandler
-  void on(TimedPeriodStarted e) {
-    push(e, "countdown", Map.of("closesAt", utc(e.closesAt())));
-    push(e, "status", Map.of("status", "COUNTDOWN"));
+  void on(TimedPeriodStarted e, @SequenceNumber long seq) {
+    push(e, seq, "countdown", Map.of("closesAt", utc(e.closesAt())));
+    push(e, seq, "status", Map.of("status", "COUNTDOWN"));
   }
 
   @EventHandler
-  void on(BiddingOpened e) {
-    push(e, "status", Map.of("status", "BIDDING", "closesAt", utc(e.closesAt())));
+  void on(BiddingOpened e, @SequenceNumber long seq) {
+    push(e, seq, "status", Map.of("status", "BIDDING", "closesAt", utc(e.closesAt())));
   }
 
   @EventHandler
-  void on(ListingSuspended e) {
-    push(e, "status", Map.of("status", "SUSPENDED"));
+  void on(ListingSuspended e, @SequenceNumber long seq) {
+    push(e, seq, "status", Map.of("status", "SUSPENDED"));
   }
 
   @EventHandler
-  void on(ListingResumed e) {
-    push(e, "status", Map.of("status", e.resumedTo().name()));
+  void on(ListingResumed e, @SequenceNumber long seq) {
+    push(e, seq, "status", Map.of("status", e.resumedTo().name()));
+  }
+
+  /** A withdrawn listing has nothing more to tell: its stream ends with the status. */
+  @EventHandler
+  void on(ListingWithdrawn e, @SequenceNumber long seq) {
+    schedule(new Delivery(e.listingId().value(), seq, "status", viewer -> Map.of("status", "WITHDRAWN"), true));
   }
 
   @EventHandler
-  void on(ListingAwarded e) {
-    push(e, "closed", Map.of("outcome", "AWARDED", "winnerBidderCode", e.bidderCode(), "price", e.price(),
-        "currency", e.currency(), "closedAt", utc(e.closedAt())));
+  void on(ListingAwarded e, @SequenceNumber long seq) {
+    Map<String, Object> data = Map.of("outcome", "AWARDED", "winnerBidderCode", e.bidderCode(), "price", e.price(),
+        "currency", e.currency(), "closedAt", utc(e.closedAt()));
+    schedule(new Delivery(e.listingId().value(), seq, "closed", viewer -> data, true));
   }
 
   @EventHandler
-  void on(ListingFailed e) {
-    push(e, "closed", Map.of("outcome", "FAILED", "failureReason", e.reason().name(), "closedAt", utc(e.closedAt())));
+  void on(ListingFailed e, @SequenceNumber long seq) {
+    Map<String, Object> data = Map.of("outcome", "FAILED", "failureReason", e.reason().name(),
+        "closedAt", utc(e.closedAt()));
+    schedule(new Delivery(e.listingId().value(), seq, "closed", viewer -> data, true));
   }
 
-  private void push(ListingEvent event, String name, Object data) {
-    push(event, name, viewer -> data);
+  private void push(ListingEvent event, long seq, String name, Object data) {
+    push(event, seq, name, viewer -> data);
   }
 
-  private void push(ListingEvent event, String name, Function<String, Object> dataFor) {
-    List<Subscriber> subscribers = streams.get(event.listingId().value());
-    if (subscribers == null || subscribers.isEmpty()) {
+  private void push(ListingEvent event, long seq, String name, Function<String, Object> dataFor) {
+    schedule(new Delivery(event.listingId().value(), seq, name, dataFor, false));
+  }
+
+  /**
+   * Sends once the commit that stored the event is done: every event of that commit (the
+   * outermost unit of work, whatever batches the processor split it into) in one callback, in the
+   * order of the listing's stream.
+   */
+  private void schedule(Delivery delivery) {
+    if (!CurrentUnitOfWork.isStarted()) {
+      deliver(List.of(delivery));
       return;
     }
-    Runnable send = () -> subscribers.forEach(subscriber -> {
-      try {
-        subscriber.emitter().send(SseEmitter.event().name(name)
-            .data(dataFor.apply(subscriber.organizationId()), MediaType.APPLICATION_JSON));
-      } catch (IOException | IllegalStateException gone) {
-        subscribers.remove(subscriber);
-      }
+    UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+    List<Delivery> outbox = root.getOrComputeResource(OUTBOX, key -> {
+      List<Delivery> deliveries = new ArrayList<>();
+      root.afterCommit(u -> deliver(deliveries));
+      return deliveries;
     });
-    if (CurrentUnitOfWork.isStarted()) {
-      CurrentUnitOfWork.get().afterCommit(u -> send.run());
-    } else {
-      send.run();
+    outbox.add(delivery);
+  }
+
+  private void deliver(List<Delivery> deliveries) {
+    Map<String, List<Delivery>> byListing = new LinkedHashMap<>();
+    deliveries.forEach(d -> byListing.computeIfAbsent(d.listingId(), k -> new ArrayList<>()).add(d));
+    byListing.forEach((listingId, list) -> {
+      // Stable: the events one event gave rise to keep the order their handler pushed them in.
+      list.sort(Comparator.comparingLong(Delivery::sequence));
+      deliver(listingId, list);
+    });
+  }
+
+  private void deliver(String listingId, List<Delivery> deliveries) {
+    for (Delivery d : deliveries) {
+      if (d.ends()) {
+        end(listingId, d);
+        return;
+      }
+      Channel channel = channels.get(listingId);
+      if (channel == null) {
+        continue;
+      }
+      channel.subscribers.forEach(s -> {
+        Object data = d.dataFor().apply(s.organizationId());
+        if (data != null && !send(s, d.name(), data)) {
+          leave(listingId, s);
+        }
+      });
+    }
+  }
+
+  /** Sends the last event, ends every stream of the listing and remembers the close for late openers. */
+  private void end(String listingId, Delivery last) {
+    List<Subscriber> ending = new ArrayList<>();
+    channels.compute(listingId, (id, channel) -> {
+      Channel c = channel == null ? new Channel() : channel;
+      c.closing = last;
+      ending.addAll(c.subscribers);
+      c.subscribers.clear();
+      return c;
+    });
+    forgetOldCloses(listingId);
+    ending.forEach(s -> {
+      send(s, last.name(), last.dataFor().apply(s.organizationId()));
+      s.emitter().complete();
+    });
+  }
+
+  private void forgetOldCloses(String listingId) {
+    List<String> forgotten = new ArrayList<>();
+    synchronized (closedOrder) {
+      closedOrder.addLast(listingId);
+      while (closedOrder.size() > CLOSED_REMEMBERED) {
+        forgotten.add(closedOrder.removeFirst());
+      }
+    }
+    forgotten.forEach(id -> channels.computeIfPresent(id, (k, c) -> c.subscribers.isEmpty() ? null : c));
+  }
+
+  private static boolean send(Subscriber subscriber, String name, Object data) {
+    try {
+      subscriber.emitter().send(SseEmitter.event().name(name).data(data, MediaType.APPLICATION_JSON));
+      return true;
+    } catch (IOException | IllegalStateException gone) {
+      return false;
     }
   }
 }

@@ -33,6 +33,6 @@ public class StreamController {
     var listing = listings.find(listingId)
         .filter(v -> ListingAccess.visible(v, user))
         .orElseThrow(() -> new NotFound("listing", listingId));
-    return feed.open(listingId, user.organizationId().value(), listing.status().name());
+    return feed.open(listing, user.organizationId().value());
   }
 }
