@@ -89,12 +89,12 @@ public class AxonConfiguration {
   /** Tracking group for registrations and the bid book. */
   public static final String AUCTION_VIEW = "auction-view";
 
-  /** Tracking group that drafts a contract for each award; errors are retried, never skipped. */
+  /** Tracking group that drafts a contract for each award; an award it cannot draft is parked, never skipped. */
   public static final String CONTRACT_DRAFTING = "contract-drafting";
 
   /**
    * Tracking group that turns trading events (deposits, activations) into settlement agreements
-   * and ledger postings; errors are retried, never skipped.
+   * and ledger postings; an event it cannot apply is parked, never skipped.
    */
   public static final String SETTLEMENT_INTAKE = "settlement-intake";
 

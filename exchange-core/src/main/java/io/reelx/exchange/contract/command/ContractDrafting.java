@@ -21,7 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Drafts a contract for every award. A tracking processor with its own position in the event
  * log: it remembers what each listing offered, and when the listing is awarded it drafts the
  * contract from that offer and the winning bid. An award is never missed (the position only moves
- * once the draft is committed; a failure is retried) and never drafted twice (the contract id is
+ * once the draft is committed; a failure that passes is retried, one that would fail again parks the
+ * listing's events in the dead-letter queue until an operator retries them) and never drafted twice (the contract id is
  * derived from the listing's).
  */
 @Component

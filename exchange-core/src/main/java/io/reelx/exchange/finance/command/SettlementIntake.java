@@ -23,9 +23,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Tells settlement what trading did. A tracking processor with its own position in the event log
- * (group {@value AxonConfiguration#SETTLEMENT_INTAKE}): a failure is retried, never skipped, and
- * the position moves only once settlement's rows and transfers are committed in the same
- * transaction. Every transfer id derives from the event's cause (registration, contract), so a
+ * (group {@value AxonConfiguration#SETTLEMENT_INTAKE}): a failure that passes (database, lock) is
+ * retried in place; one that would fail again parks the event, and the later events of the same
+ * listing or contract behind it, in the group's dead-letter queue for an operator to retry, while
+ * other listings and contracts go on. The position moves only once settlement's rows and transfers
+ * are committed in the same transaction. Every transfer id derives from the event's cause (registration, contract), so a
  * replayed event posts nothing twice.
  *
  * <ul>
