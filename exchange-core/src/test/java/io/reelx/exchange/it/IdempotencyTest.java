@@ -108,7 +108,7 @@ class IdempotencyTest extends IntegrationTest {
   }
 
   @Test
-  void revenue_reports_and_payments_are_stored_once_per_key_and_every_copy_gets_the_first_answer() throws Exception {
+  void revenue_reports_payments_and_payouts_are_stored_once_per_key_and_every_copy_gets_the_first_answer() throws Exception {
     Market market = market().withTitle();
     String holderOrg = market.holder.get("/api/v1/me").get("organizationId");
     Http platform = market.platform("Reporter");
@@ -143,6 +143,15 @@ class IdempotencyTest extends IntegrationTest {
     assertReused(finance.post("/api/v1/payments", otherAmount, Map.of(KEY, key)));
     assertThat(jdbc.sql("SELECT count(*) FROM bank_receipt WHERE id = ?").param(key).query(Long.class).single()).isEqualTo(1);
     assertThat(jdbc.sql("SELECT amount FROM bank_receipt WHERE id = ?").param(key).query(Long.class).single()).isEqualTo(12_345);
+
+    String payoutKey = "payout-" + UUID.randomUUID();
+    Map<String, Object> payout = Map.of("organizationId", holderOrg, "amount", 1_000, "currency", "CNY");
+    List<Http.Response> payouts = atOnce(() -> finance.post("/api/v1/payouts", payout, Map.of(KEY, payoutKey)));
+    assertAllTheFirstAnswer(payouts, 201);
+    assertReused(finance.post("/api/v1/payouts", Map.of("organizationId", holderOrg, "amount", 2_000, "currency", "CNY"),
+        Map.of(KEY, payoutKey)));
+    assertThat(jdbc.sql("SELECT amount FROM settlement_payout WHERE id = ?").param(payoutKey).query(Long.class).list())
+        .containsExactly(1_000L);
 
     assertMalformedKeysAreRefused(k -> platform.post(reports, report(800_000), Map.of(KEY, k)));
     assertThat(storedReports(contract)).isEqualTo(2);
