@@ -148,6 +148,23 @@ Feature: Selling a listing: qualification, bidding and the result
     Then both answers name the same bid
     And the order book holds that one bid
     And the second answer repeats the first exactly
+    And the second answer says it is a replay
+
+  Scenario: Another bid under a used idempotency key is refused and placed nowhere
+    Given "mango-ann" has announced an English auction of "Moonlit Courtyard":
+      | starting price | 1,000,000.00 CNY |
+      | increment      | 50,000.00        |
+      | deposit        | 100,000.00       |
+      | bidding opens  | in 3 seconds     |
+      | free period    | 60 seconds       |
+      | timed period   | 60 seconds       |
+    And "lychee-lee" has qualified for the listing
+    When bidding opens
+    And "lychee-lee" bids 1,000,000.00 CNY with a fresh idempotency key
+    And "lychee-lee" sends a bid of 1,500,000.00 CNY under that same idempotency key
+    Then it is refused as breaking a business rule
+    And the refusal's code is "idempotency-key-reused"
+    And the order book holds that one bid
 
   Scenario: A platform following the auction live hears of each new bid
     Given "mango-ann" has announced an English auction of "Moonlit Courtyard":

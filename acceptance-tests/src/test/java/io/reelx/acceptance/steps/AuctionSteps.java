@@ -434,6 +434,23 @@ public class AuctionSteps {
         idempotencyKey));
   }
 
+  @When("{actor} sends a bid of {amount} {word} under that same idempotency key")
+  public void sendsAnotherBidUnderTheSameKey(Actor platform, Long amount, String currency) {
+    world.attempt(() -> platform.auctions()
+        .placeBid(auction.listingId(), new BidRequest().amount(amount).currency(currency), idempotencyKey));
+  }
+
+  @Then("the second answer says it is a replay")
+  public void theSecondAnswerSaysItIsAReplay() {
+    assertThat(retryAnswer.getHeaders().entrySet()).as("headers of the replayed answer")
+        .anySatisfy(h -> {
+          assertThat(h.getKey()).isEqualToIgnoringCase("Idempotent-Replayed");
+          assertThat(h.getValue()).containsExactly("true");
+        });
+    assertThat(firstAnswer.getHeaders().keySet()).as("headers of the first answer")
+        .noneSatisfy(h -> assertThat(h).isEqualToIgnoringCase("Idempotent-Replayed"));
+  }
+
   @Then("both answers name the same bid")
   public void bothAnswersNameTheSameBid() {
     Bid first = firstAnswer.getData();

@@ -207,7 +207,7 @@ public final class AuctionBenchmark {
     }
     for (ListingId id : ids) {
       for (Actor platform : platforms) {
-        Result registration = commands.sendAndWait(new RegisterForListing(id, RegistrationId.newId(), platform));
+        Result registration = commands.sendAndWait(new RegisterForListing(id, RegistrationId.newId(), platform, null));
         commands.sendAndWait(new QualifyBidder(id, new RegistrationId(registration.id()), operator));
       }
     }

@@ -79,7 +79,8 @@ final class Http {
     headers.forEach(request::header);
     try {
       HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
-      return new Response(response.statusCode(), response.body(), response.headers().firstValue("ETag").orElse(null));
+      return new Response(response.statusCode(), response.body(), response.headers().firstValue("ETag").orElse(null),
+          response.headers());
     } catch (IOException e) {
       throw new IllegalStateException(e);
     } catch (InterruptedException e) {
@@ -88,7 +89,13 @@ final class Http {
     }
   }
 
-  record Response(int status, String body, String etag) {
+  record Response(int status, String body, String etag, java.net.http.HttpHeaders headers) {
+
+    /** The first value of a response header, or null. */
+    String header(String name) {
+      return headers.firstValue(name).orElse(null);
+    }
+
     JsonNode json() {
       return JSON.readTree(body);
     }

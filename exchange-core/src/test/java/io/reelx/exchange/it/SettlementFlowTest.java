@@ -94,8 +94,9 @@ class SettlementFlowTest extends IntegrationTest {
     assertThat(statement.get("exchangeFee").asLong()).isEqualTo(4_500);
     assertThat(statement.get("payees").get(2).get("withholdingTax").asLong()).isEqualTo(2_955);
     Http.Response retry = platform.post(base + "/revenue-reports", march, Map.of("Idempotency-Key", "march-1"));
-    assertThat(retry.status()).isEqualTo(200);
-    assertThat(retry.json().get("replayed").asBoolean()).isTrue();
+    assertThat(retry.status()).as("the first answer again").isEqualTo(201);
+    assertThat(retry.body()).isEqualTo(first.body());
+    assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
     assertThat(platform.post(base + "/revenue-reports", march).status()).as("same content, no key").isEqualTo(200);
     assertThat(market.holder.post(base + "/revenue-reports", march).status()).as("the licensor does not report").isEqualTo(403);
 
@@ -167,7 +168,8 @@ class SettlementFlowTest extends IntegrationTest {
         "bankReference", "BANK-REF-1", "invoiceNumber", invoice, "receivedOn", "2027-04-10");
     String key = "receipt-" + UUID.randomUUID();
     assertThat(finance.post("/api/v1/payments", receipt, Map.of("Idempotency-Key", key)).status()).isEqualTo(201);
-    assertThat(finance.post("/api/v1/payments", receipt, Map.of("Idempotency-Key", key)).status()).isEqualTo(200);
+    assertThat(finance.post("/api/v1/payments", receipt, Map.of("Idempotency-Key", key)).header("Idempotent-Replayed"))
+        .as("the first answer again").isEqualTo("true");
     assertThat(platform.post("/api/v1/payments", receipt, Map.of("Idempotency-Key", "x")).status()).isEqualTo(403);
 
     JsonNode run = finance.get("/api/v1/reconciliation?period=2027-03").json();

@@ -23,6 +23,8 @@ import io.reelx.exchange.identity.security.Access;
 import io.reelx.exchange.identity.security.CurrentUser;
 import io.reelx.exchange.shared.domain.InvalidValue;
 import io.reelx.exchange.shared.domain.NotFound;
+import io.reelx.exchange.shared.idempotency.IdempotencyKeys;
+import io.reelx.exchange.shared.idempotency.web.IdempotentRequests;
 import io.reelx.settlement.application.Records.DiscrepancyRecord;
 import io.reelx.settlement.application.Records.FxRateRecord;
 import io.reelx.settlement.application.Records.PayoutRecord;
@@ -57,10 +59,14 @@ public class FinanceController implements FinanceApi {
   private final EventGateway events;
   private final TransactionTemplate tx;
   private final io.reelx.exchange.identity.query.IdentityRegister identities;
+  private final IdempotencyKeys keys;
+  private final IdempotentRequests idempotent;
 
   public FinanceController(Access access, SettlementDesk settlement, EventGateway events, PlatformTransactionManager transactions,
-      io.reelx.exchange.identity.query.IdentityRegister identities) {
+      io.reelx.exchange.identity.query.IdentityRegister identities, IdempotencyKeys keys, IdempotentRequests idempotent) {
     this.identities = identities;
+    this.keys = keys;
+    this.idempotent = idempotent;
     this.access = access;
     this.settlement = settlement;
     this.events = events;
@@ -106,11 +112,23 @@ public class FinanceController implements FinanceApi {
   @Override
   public ResponseEntity<Payment> recordPayment(String idempotencyKey, PaymentRequest r) {
     CurrentUser user = access.require(Role.FINANCE);
-    boolean existed = settlement.receipt(idempotencyKey).isPresent();
     requireOrganization("counterpartyId", r.getCounterpartyId());
-    ReceiptRecord receipt = settlement.recordReceipt(idempotencyKey, r.getCounterpartyId(), r.getAmount() == null ? 0 : r.getAmount(),
-        r.getCurrency(), r.getBankReference(), r.getInvoiceNumber(), r.getPeriod(), r.getReceivedOn(), user.userId().value());
-    return ResponseEntity.status(existed ? HttpStatus.OK : HttpStatus.CREATED).body(toApi(receipt));
+    return keyed(idempotencyKey, user).respond(Payment.class, keyed -> {
+      boolean existed = settlement.receipt(idempotencyKey).isPresent();
+      ReceiptRecord receipt = tx.execute(s -> {
+        keys.claim(keyed.request());
+        ReceiptRecord recorded = settlement.recordReceipt(idempotencyKey, r.getCounterpartyId(),
+            r.getAmount() == null ? 0 : r.getAmount(), r.getCurrency(), r.getBankReference(), r.getInvoiceNumber(),
+            r.getPeriod(), r.getReceivedOn(), user.userId().value());
+        keys.remember(keyed.request(), recorded.id());
+        return recorded;
+      });
+      return ResponseEntity.status(existed ? HttpStatus.OK : HttpStatus.CREATED).body(toApi(receipt));
+    }, id -> ResponseEntity.status(HttpStatus.CREATED).body(toApi(settlement.receipt(id).orElseThrow(() -> new NotFound("payment", id)))));
+  }
+
+  private IdempotentRequests.Keyed keyed(String idempotencyKey, CurrentUser user) {
+    return idempotent.of(idempotencyKey, user.organizationId().value(), user.userId().value());
   }
 
   private static Payment toApi(ReceiptRecord r) {
@@ -189,11 +207,18 @@ public class FinanceController implements FinanceApi {
   @Override
   public ResponseEntity<Payout> requestPayout(String idempotencyKey, PayoutRequest r) {
     CurrentUser user = access.require(Role.FINANCE);
-    boolean existed = settlement.payout(idempotencyKey).isPresent();
     requireOrganization("organizationId", r.getOrganizationId());
-    PayoutRecord payout = settlement.requestPayout(idempotencyKey, r.getOrganizationId(), r.getAmount() == null ? 0 : r.getAmount(),
-        r.getCurrency(), user.userId().value());
-    return ResponseEntity.status(existed ? HttpStatus.OK : HttpStatus.CREATED).body(toApi(payout));
+    return keyed(idempotencyKey, user).respond(Payout.class, keyed -> {
+      boolean existed = settlement.payout(idempotencyKey).isPresent();
+      PayoutRecord payout = tx.execute(s -> {
+        keys.claim(keyed.request());
+        PayoutRecord requested = settlement.requestPayout(idempotencyKey, r.getOrganizationId(),
+            r.getAmount() == null ? 0 : r.getAmount(), r.getCurrency(), user.userId().value());
+        keys.remember(keyed.request(), requested.id());
+        return requested;
+      });
+      return ResponseEntity.status(existed ? HttpStatus.OK : HttpStatus.CREATED).body(toApi(payout));
+    }, id -> ResponseEntity.status(HttpStatus.CREATED).body(toApi(settlement.payout(id).orElseThrow(() -> new NotFound("payout", id)))));
   }
 
   @Override

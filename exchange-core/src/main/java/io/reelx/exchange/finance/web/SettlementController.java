@@ -15,8 +15,9 @@ import io.reelx.api.model.StatementSummary;
 import io.reelx.exchange.identity.domain.Role;
 import io.reelx.exchange.identity.security.Access;
 import io.reelx.exchange.identity.security.CurrentUser;
-import io.reelx.exchange.listing.command.IdempotencyKeys;
 import io.reelx.exchange.shared.domain.NotFound;
+import io.reelx.exchange.shared.idempotency.IdempotencyKeys;
+import io.reelx.exchange.shared.idempotency.web.IdempotentRequests;
 import io.reelx.settlement.agreement.domain.Agreement;
 import io.reelx.settlement.application.Records.ReportHeader;
 import io.reelx.settlement.application.Records.ReportOutcome;
@@ -63,13 +64,14 @@ public class SettlementController implements SettlementApi {
   private final SettlementAccess visibility;
   private final SettlementDesk settlement;
   private final IdempotencyKeys keys;
+  private final IdempotentRequests idempotent;
 
   private final org.springframework.transaction.support.TransactionTemplate tx;
   private final org.axonframework.eventhandling.gateway.EventGateway events;
   private final java.time.Clock clock;
 
   public SettlementController(Access access, SettlementAccess visibility, SettlementDesk settlement, IdempotencyKeys keys,
-      org.springframework.transaction.PlatformTransactionManager transactions,
+      IdempotentRequests idempotent, org.springframework.transaction.PlatformTransactionManager transactions,
       org.axonframework.eventhandling.gateway.EventGateway events, java.time.Clock clock) {
     this.tx = new org.springframework.transaction.support.TransactionTemplate(transactions);
     this.events = events;
@@ -78,6 +80,7 @@ public class SettlementController implements SettlementApi {
     this.visibility = visibility;
     this.settlement = settlement;
     this.keys = keys;
+    this.idempotent = idempotent;
   }
 
   @Override
@@ -153,7 +156,7 @@ public class SettlementController implements SettlementApi {
     }
     ReportHeader header = new ReportHeader(contractId, request.getPeriod(), request.getVersion(), request.getCurrency(),
         request.getDeclaredPayable());
-    return submit(contractId, idempotencyKey, remember -> settlement.submitReport(header, new ReportSource.Lines(lines),
+    return submit(contractId, idempotencyKey, user, remember -> settlement.submitReport(header, new ReportSource.Lines(lines),
         user.userId().value(), remember));
   }
 
@@ -162,7 +165,7 @@ public class SettlementController implements SettlementApi {
       Long declaredPayable, Resource body, Integer version, String idempotencyKey) {
     CurrentUser user = licensee(contractId);
     ReportHeader header = new ReportHeader(contractId, period, version, currency, declaredPayable);
-    return submit(contractId, idempotencyKey, remember -> {
+    return submit(contractId, idempotencyKey, user, remember -> {
       try (Reader reader = new BufferedReader(new InputStreamReader(body.getInputStream(), StandardCharsets.UTF_8), 64 * 1024)) {
         return settlement.submitReport(header, new ReportSource.Csv(reader), user.userId().value(), remember);
       } catch (IOException e) {
@@ -172,30 +175,28 @@ public class SettlementController implements SettlementApi {
   }
 
   /**
-   * With an Idempotency-Key, a retry answers the report first stored under it (scoped to the
-   * contract); the key is remembered in the transaction that stores the report.
+   * A keyed report takes its key in the transaction that stores it, once the body (perhaps a
+   * streamed CSV) has been read and fingerprinted; a retry gets the first response.
    */
-  private ResponseEntity<RevenueReportOutcome> submit(String contractId, String key,
+  private ResponseEntity<RevenueReportOutcome> submit(String contractId, String key, CurrentUser user,
       Function<Consumer<ReportOutcome>, ReportOutcome> work) {
-    String scope = "revenue-report:" + contractId;
-    if (key != null) {
-      var answered = keys.answered(scope, key);
-      if (answered.isPresent()) {
-        return ResponseEntity.ok(replayOf(contractId, answered.get()));
-      }
-    }
-    ReportOutcome outcome = work.apply(o -> {
-      if (key != null) {
-        keys.remember(scope, key, o.report().statementId());
-      }
-    });
-    return ResponseEntity.status(outcome.replayed() ? HttpStatus.OK : HttpStatus.CREATED).body(toApi(outcome));
+    return idempotent.of(key, user.organizationId().value(), user.userId().value()).respond(RevenueReportOutcome.class,
+        keyed -> {
+          ReportOutcome outcome = work.apply(o -> {
+            if (keyed.request() != null) {
+              keys.claim(keyed.request());
+              keys.remember(keyed.request(), o.report().statementId());
+            }
+          });
+          return ResponseEntity.status(outcome.replayed() ? HttpStatus.OK : HttpStatus.CREATED).body(toApi(outcome));
+        },
+        statementId -> ResponseEntity.status(HttpStatus.CREATED).body(replayOf(contractId, statementId)));
   }
 
   private RevenueReportOutcome replayOf(String contractId, String statementId) {
     ReportRecord report = settlement.reports(contractId).stream().filter(r -> r.statementId().equals(statementId)).findFirst()
         .orElseThrow();
-    return toApi(new ReportOutcome(report, settlement.statement(statementId).orElseThrow(), true));
+    return toApi(new ReportOutcome(report, settlement.statement(statementId).orElseThrow(), false));
   }
 
   /** Only the contract's licensee platform reports; others who see the agreement are refused, the rest get 404. */

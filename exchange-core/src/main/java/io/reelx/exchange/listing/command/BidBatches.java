@@ -1,5 +1,6 @@
 package io.reelx.exchange.listing.command;
 
+import io.reelx.exchange.shared.idempotency.IdempotencyKeys;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -41,6 +41,8 @@ import io.reelx.exchange.rights.query.TitleView;
 import io.reelx.exchange.shared.domain.InvalidValue;
 import io.reelx.exchange.shared.domain.NotFound;
 import io.reelx.exchange.shared.domain.RuleViolation;
+import io.reelx.exchange.shared.idempotency.IdempotencyKeys;
+import io.reelx.exchange.shared.idempotency.KeyedRequest;
 import io.reelx.exchange.shared.domain.StateConflict;
 import java.time.Clock;
 import java.time.Duration;
@@ -229,13 +231,15 @@ public class Listing {
   // ---- qualification ------------------------------------------------------------------------
 
   @CommandHandler
-  Result handle(RegisterForListing c, Clock clock) {
+  Result handle(RegisterForListing c, Clock clock, IdempotencyKeys keys) {
+    claim(keys, c.idempotency());
     catchUp(clock.instant());
     if (holder.equals(c.actor().organizationId())) {
       throw new RuleViolation("holder-cannot-bid", "A rights holder cannot register for its own listing");
     }
     Optional<Registration> existing = registrationOf(c.actor().organizationId());
     if (existing.isPresent()) {
+      remember(keys, c.idempotency(), existing.get().id().value());
       return Result.unchanged(existing.get().id().value());
     }
     if (status != ListingStatus.ANNOUNCED && status != ListingStatus.BIDDING && status != ListingStatus.COUNTDOWN) {
@@ -244,11 +248,13 @@ public class Listing {
     String code = String.format("B-%02d", registrations.size() + 1);
     apply(new PlatformRegistered(id, c.registrationId(), c.actor().organizationId(), code, sale.deposit(),
         sale.currency()));
+    remember(keys, c.idempotency(), c.registrationId().value());
     return new Result(version(), c.registrationId().value());
   }
 
   @CommandHandler
-  Result handle(RecordDepositReceived c) {
+  Result handle(RecordDepositReceived c, IdempotencyKeys keys) {
+    claim(keys, c.idempotency());
     Registration registration = registration(c.registrationId());
     if (registration.status() != RegistrationStatus.REGISTERED) {
       throw new StateConflict("The deposit can be recorded once, for a REGISTERED bidder; this one is "
@@ -266,6 +272,7 @@ public class Listing {
     }
     apply(new DepositReceived(id, c.registrationId(), registration.organizationId(), c.amount(), c.currency(),
         c.bankReference(), c.actor().userId()));
+    remember(keys, c.idempotency(), c.registrationId().value());
     return new Result(version(), c.registrationId().value());
   }
 
@@ -335,11 +342,7 @@ public class Listing {
   }
 
   private BidReceipt place(PlaceBid c, Instant now, IdempotencyKeys keys) {
-    String scope = "bid:" + id + ":" + c.actor().organizationId();
-    Optional<BidReceipt> repeated = repeated(keys, scope, c.idempotencyKey());
-    if (repeated.isPresent()) {
-      return repeated.get();
-    }
+    claim(keys, c.idempotency());
     catchUp(now);
     Registration bidder = qualifiedBidder(c.actor());
     if (sale.mode() == SaleMode.FIXED_PRICE) {
@@ -357,19 +360,13 @@ public class Listing {
       placed = bid(bidder, c.amount(), now, false, null, extendedTo);
     }
     apply(placed);
-    if (c.idempotencyKey() != null) {
-      keys.remember(scope, c.idempotencyKey(), placed.bidId());
-    }
+    remember(keys, c.idempotency(), placed.bidId());
     return new BidReceipt(placed.bidId(), placed);
   }
 
   @CommandHandler
   BidReceipt handle(BuyListing c, Clock clock, IdempotencyKeys keys) {
-    String scope = "buy:" + id + ":" + c.actor().organizationId();
-    Optional<BidReceipt> repeated = repeated(keys, scope, c.idempotencyKey());
-    if (repeated.isPresent()) {
-      return repeated.get();
-    }
+    claim(keys, c.idempotency());
     Instant now = clock.instant();
     catchUp(now);
     Registration buyer = qualifiedBidder(c.actor());
@@ -380,15 +377,25 @@ public class Listing {
     BidPlaced placed = bid(buyer, sale.startingPrice(), now, false, null, null);
     apply(placed);
     close(now);
-    if (c.idempotencyKey() != null) {
-      keys.remember(scope, c.idempotencyKey(), placed.bidId());
-    }
+    remember(keys, c.idempotency(), placed.bidId());
     return new BidReceipt(placed.bidId(), placed);
   }
 
-  /** A request repeated with the same idempotency key gets the bid it placed the first time. */
-  private static Optional<BidReceipt> repeated(IdempotencyKeys keys, String scope, String key) {
-    return key == null ? Optional.empty() : keys.answered(scope, key).map(bidId -> new BidReceipt(bidId, null));
+  /**
+   * A keyed request takes its key before anything is decided: a key used before (or in use right
+   * now) is refused here, and the web layer answers with the first request's response.
+   */
+  private static void claim(IdempotencyKeys keys, KeyedRequest request) {
+    if (request != null) {
+      keys.claim(request);
+    }
+  }
+
+  /** The key answers with what the request created, in the transaction that stores it. */
+  private static void remember(IdempotencyKeys keys, KeyedRequest request, String answer) {
+    if (request != null) {
+      keys.remember(request, answer);
+    }
   }
 
   private BidPlaced bid(Registration bidder, long amount, Instant at, boolean sealed, String replaces,

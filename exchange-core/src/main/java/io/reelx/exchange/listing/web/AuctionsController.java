@@ -38,6 +38,7 @@ import io.reelx.exchange.listing.query.ListingView;
 import io.reelx.exchange.listing.query.ListingViews;
 import io.reelx.exchange.listing.query.RegistrationView;
 import io.reelx.exchange.shared.domain.NotFound;
+import io.reelx.exchange.shared.idempotency.web.IdempotentRequests;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -61,10 +62,12 @@ public class AuctionsController implements AuctionsApi {
   private final AuctionViews auctions;
   private final Clock clock;
   private final BidDesk desk;
+  private final IdempotentRequests idempotent;
 
   public AuctionsController(Access access, CommandGateway commands, ListingViews listings, AuctionViews auctions,
-      Clock clock, BidDesk desk) {
+      Clock clock, BidDesk desk, IdempotentRequests idempotent) {
     this.access = access;
+    this.idempotent = idempotent;
     this.commands = commands;
     this.desk = desk;
     this.listings = listings;
@@ -76,10 +79,15 @@ public class AuctionsController implements AuctionsApi {
   public ResponseEntity<Registration> registerForListing(String listingId, String idempotencyKey) {
     CurrentUser user = access.require(Role.PLATFORM);
     visibleListing(listingId, user);
-    Result result = commands.sendAndWait(
-        new RegisterForListing(new ListingId(listingId), RegistrationId.newId(), actor(user)));
-    RegistrationView registration = awaitRegistration(listingId, result);
-    return ResponseEntity.created(URI.create("/api/v1/listings/" + listingId + "/registrations/" + result.id()))
+    return keyed(idempotencyKey, user).respond(Registration.class, request -> {
+      Result result = commands.sendAndWait(
+          new RegisterForListing(new ListingId(listingId), RegistrationId.newId(), actor(user), request.request()));
+      return registrationCreated(listingId, awaitRegistration(listingId, result));
+    }, registrationId -> registrationCreated(listingId, registration(listingId, registrationId)));
+  }
+
+  private static ResponseEntity<Registration> registrationCreated(String listingId, RegistrationView registration) {
+    return ResponseEntity.created(URI.create("/api/v1/listings/" + listingId + "/registrations/" + registration.id()))
         .body(toApi(registration));
   }
 
@@ -97,10 +105,12 @@ public class AuctionsController implements AuctionsApi {
   public ResponseEntity<Registration> recordDepositReceived(String listingId, String registrationId,
       DepositReceipt receipt, String idempotencyKey) {
     CurrentUser user = access.require(Role.FINANCE);
-    Result result = commands.sendAndWait(new RecordDepositReceived(new ListingId(listingId),
-        new RegistrationId(registrationId), actor(user), receipt.getAmount(), receipt.getCurrency(),
-        receipt.getBankReference()));
-    return ResponseEntity.ok(toApi(awaitRegistration(listingId, result)));
+    return keyed(idempotencyKey, user).respond(Registration.class, request -> {
+      Result result = commands.sendAndWait(new RecordDepositReceived(new ListingId(listingId),
+          new RegistrationId(registrationId), actor(user), receipt.getAmount(), receipt.getCurrency(),
+          receipt.getBankReference(), request.request()));
+      return ResponseEntity.ok(toApi(awaitRegistration(listingId, result)));
+    }, id -> ResponseEntity.ok(toApi(registration(listingId, id))));
   }
 
   @Override
@@ -119,21 +129,29 @@ public class AuctionsController implements AuctionsApi {
     return ResponseEntity.ok(toApi(awaitRegistration(listingId, result)));
   }
 
+  /** Bids without a key (most of them) go to the desk without touching the key store. */
   @Override
   public ResponseEntity<Bid> placeBid(String listingId, BidRequest request, String idempotencyKey) {
     CurrentUser user = access.require(Role.PLATFORM);
     visibleListing(listingId, user);
-    BidReceipt receipt = desk.place(new PlaceBid(new ListingId(listingId), actor(user),
-        request.getAmount(), request.getCurrency(), idempotencyKey));
-    return bidCreated(listingId, receipt, user);
+    return keyed(idempotencyKey, user).respond(Bid.class,
+        keyed -> bidCreated(listingId, desk.place(new PlaceBid(new ListingId(listingId), actor(user),
+            request.getAmount(), request.getCurrency(), keyed.request())), user),
+        bidId -> bidCreated(listingId, new BidReceipt(bidId, null), user));
   }
 
   @Override
   public ResponseEntity<Bid> buyListing(String listingId, String idempotencyKey) {
     CurrentUser user = access.require(Role.PLATFORM);
     visibleListing(listingId, user);
-    BidReceipt receipt = commands.sendAndWait(new BuyListing(new ListingId(listingId), actor(user), idempotencyKey));
-    return bidCreated(listingId, receipt, user);
+    return keyed(idempotencyKey, user).respond(Bid.class,
+        keyed -> bidCreated(listingId, commands.sendAndWait(new BuyListing(new ListingId(listingId), actor(user),
+            keyed.request())), user),
+        bidId -> bidCreated(listingId, new BidReceipt(bidId, null), user));
+  }
+
+  private IdempotentRequests.Keyed keyed(String idempotencyKey, CurrentUser user) {
+    return idempotent.of(idempotencyKey, user.organizationId().value(), user.userId().value());
   }
 
   @Override
@@ -184,7 +202,7 @@ public class AuctionsController implements AuctionsApi {
     return result;
   }
 
-  /** Answers from the bid just placed; a repeated request reads the first bid back. */
+  /** Answers from the bid just placed, or reads it back when only its id is known. */
   private ResponseEntity<Bid> bidCreated(String listingId, BidReceipt receipt, CurrentUser user) {
     Bid body;
     if (receipt.placed() != null) {
@@ -198,6 +216,12 @@ public class AuctionsController implements AuctionsApi {
     return ResponseEntity.status(HttpStatus.CREATED)
         .location(URI.create("/api/v1/listings/" + listingId + "/bids/" + receipt.bidId()))
         .body(body);
+  }
+
+  private RegistrationView registration(String listingId, String registrationId) {
+    return auctions.registration(registrationId)
+        .or(() -> auctions.registrationFromEvents(listingId, registrationId))
+        .orElseThrow(() -> new NotFound("registration", registrationId));
   }
 
   private RegistrationView awaitRegistration(String listingId, Result result) {

@@ -43,6 +43,9 @@ import io.reelx.exchange.rights.domain.TitleId;
 import io.reelx.exchange.rights.domain.WindowTerms;
 import io.reelx.exchange.shared.domain.NotFound;
 import io.reelx.exchange.shared.domain.StateConflict;
+import io.reelx.exchange.shared.idempotency.KeyAlreadyUsed;
+import io.reelx.exchange.shared.idempotency.KeyReused;
+import io.reelx.exchange.shared.idempotency.KeyedRequest;
 import java.lang.reflect.RecordComponent;
 import java.time.Duration;
 import java.time.Instant;
@@ -136,7 +139,7 @@ class AuctionTest {
   // ---- commands ----------------------------------------------------------------------------
 
   static RegisterForListing register(Actor platform, RegistrationId registration) {
-    return new RegisterForListing(LISTING, registration, platform);
+    return new RegisterForListing(LISTING, registration, platform, null);
   }
 
   static RecordDepositReceived deposit(RegistrationId registration) {
@@ -144,7 +147,7 @@ class AuctionTest {
   }
 
   static RecordDepositReceived deposit(RegistrationId registration, long amount, String currency) {
-    return new RecordDepositReceived(LISTING, registration, FINANCE, amount, currency, "bank-" + registration);
+    return new RecordDepositReceived(LISTING, registration, FINANCE, amount, currency, "bank-" + registration, null);
   }
 
   static QualifyBidder qualify(RegistrationId registration) {
@@ -277,10 +280,6 @@ class AuctionTest {
   }
 
   /** The answer to a repeated command: the id of the bid placed the first time, and nothing placed now. */
-  private Matcher<Object> receiptRepeating(Actor bidder, long amount) {
-    return receipt(bidder, amount, false);
-  }
-
   /** Looked up in the log once the command ran, when the random bid id is known. */
   private Matcher<Object> receipt(Actor bidder, long amount, boolean placedNow) {
     return new BaseMatcher<>() {
@@ -1028,31 +1027,63 @@ class AuctionTest {
       return timePassesTo(START.plusSeconds(60));
     }
 
+    /** {@code key} of {@code actor}'s organisation on a request fingerprinted as {@code request}. */
+    private KeyedRequest key(Actor actor, String key, String request) {
+      return new KeyedRequest(actor.organizationId(), key, request);
+    }
+
     @Test
-    void a_bid_sent_twice_with_one_idempotency_key_is_placed_once_and_answered_with_the_first_bid() {
-      biddingOpen().andGivenCommands(new PlaceBid(LISTING, ALPHA, 100_000, CNY, "key-1"))
-          .when(new PlaceBid(LISTING, ALPHA, 100_000, CNY, "key-1"))
+    void a_bid_sent_twice_with_one_idempotency_key_is_placed_once_and_the_retry_is_told_the_first_bid() {
+      biddingOpen().andGivenCommands(new PlaceBid(LISTING, ALPHA, 100_000, CNY, key(ALPHA, "key-1", "bid 100000")))
+          .when(new PlaceBid(LISTING, ALPHA, 100_000, CNY, key(ALPHA, "key-1", "bid 100000")))
           .expectNoEvents()
-          .expectSuccessfulHandlerExecution()
-          .expectResultMessagePayloadMatching(receiptRepeating(ALPHA, 100_000));
+          .expectExceptionMessage(org.hamcrest.Matchers.containsString("key-1"))
+          .expectException(org.hamcrest.Matchers.<Object>both(org.hamcrest.Matchers.instanceOf(KeyAlreadyUsed.class))
+              .and(new org.hamcrest.BaseMatcher<>() {
+                @Override
+                public boolean matches(Object actual) {
+                  return ((KeyAlreadyUsed) actual).answer().equals(storedBid(ALPHA, 100_000).bidId());
+                }
+
+                @Override
+                public void describeTo(org.hamcrest.Description description) {
+                  description.appendText("answering the first bid's id");
+                }
+              }));
+    }
+
+    @Test
+    void a_key_sent_again_with_another_bid_is_refused_and_nothing_is_placed() {
+      biddingOpen().andGivenCommands(new PlaceBid(LISTING, ALPHA, 100_000, CNY, key(ALPHA, "key-1", "bid 100000")))
+          .when(new PlaceBid(LISTING, ALPHA, 150_000, CNY, key(ALPHA, "key-1", "bid 150000")))
+          .expectNoEvents()
+          .expectException(KeyReused.class);
     }
 
     @Test
     void another_organisation_using_the_same_key_places_its_own_bid() {
-      biddingOpen().andGivenCommands(new PlaceBid(LISTING, ALPHA, 100_000, CNY, "key-1"))
-          .when(new PlaceBid(LISTING, BETA, 105_000, CNY, "key-1"))
+      biddingOpen().andGivenCommands(new PlaceBid(LISTING, ALPHA, 100_000, CNY, key(ALPHA, "key-1", "bid 100000")))
+          .when(new PlaceBid(LISTING, BETA, 105_000, CNY, key(BETA, "key-1", "bid 105000")))
           .expectEventsMatching(exactly(bidLike(
               placed(2, BETA, R_BETA, "B-02", 105_000, START.plusSeconds(60), false, null, null))));
     }
 
     @Test
-    void a_purchase_sent_twice_with_one_key_answers_the_first_purchase_instead_of_refusing() {
+    void a_purchase_sent_twice_with_one_key_is_told_the_key_is_used_instead_of_refused() {
       fixedPrice();
-      timePassesTo(START.plusSeconds(60)).andGivenCommands(new BuyListing(LISTING, ALPHA, "key-1"))
-          .when(new BuyListing(LISTING, ALPHA, "key-1"))
+      timePassesTo(START.plusSeconds(60)).andGivenCommands(new BuyListing(LISTING, ALPHA, key(ALPHA, "key-1", "buy")))
+          .when(new BuyListing(LISTING, ALPHA, key(ALPHA, "key-1", "buy")))
           .expectNoEvents()
-          .expectSuccessfulHandlerExecution()
-          .expectResultMessagePayloadMatching(receiptRepeating(ALPHA, 200_000));
+          .expectException(KeyAlreadyUsed.class);
+    }
+
+    @Test
+    void a_deposit_recorded_twice_with_one_key_is_told_the_key_is_used() {
+      english().andGivenCommands(
+              new RecordDepositReceived(LISTING, R_GAMMA, FINANCE, DEPOSIT, CNY, "bank-1", key(FINANCE, "dep-1", "deposit")))
+          .when(new RecordDepositReceived(LISTING, R_GAMMA, FINANCE, DEPOSIT, CNY, "bank-1", key(FINANCE, "dep-1", "deposit")))
+          .expectNoEvents()
+          .expectException(KeyAlreadyUsed.class);
     }
   }
 

@@ -1,21 +1,32 @@
 package io.reelx.exchange.listing.command;
 
+import io.reelx.exchange.shared.idempotency.IdempotencyKeys;
+import io.reelx.exchange.shared.idempotency.KeyAlreadyUsed;
+import io.reelx.exchange.shared.idempotency.KeyReused;
+import io.reelx.exchange.shared.idempotency.KeyedRequest;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 
-/** {@link IdempotencyKeys} in a map: the first answer per (scope, key) is kept. */
+/** {@link IdempotencyKeys} in a map: the first request and answer per (owner, key) are kept. */
 final class InMemoryIdempotencyKeys implements IdempotencyKeys {
 
-  private final Map<String, String> answers = new HashMap<>();
+  private record First(String fingerprint, String answer) {}
+
+  private final Map<String, First> firsts = new HashMap<>();
 
   @Override
-  public Optional<String> answered(String scope, String key) {
-    return Optional.ofNullable(answers.get(scope + "|" + key));
+  public void claim(KeyedRequest request) {
+    First first = firsts.get(request.owner() + "|" + request.key());
+    if (first != null) {
+      if (!first.fingerprint().equals(request.fingerprint())) {
+        throw new KeyReused(request.key());
+      }
+      throw new KeyAlreadyUsed(request.key(), first.answer());
+    }
   }
 
   @Override
-  public void remember(String scope, String key, String answer) {
-    answers.putIfAbsent(scope + "|" + key, answer);
+  public void remember(KeyedRequest request, String answer) {
+    firsts.putIfAbsent(request.owner() + "|" + request.key(), new First(request.fingerprint(), answer));
   }
 }
