@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import tools.jackson.databind.json.JsonMapper;
@@ -49,21 +50,34 @@ final class EdgeProblems {
   }
 
   static String json(int status, String code, String detail) {
+    return json(status, code, detail, null, null);
+  }
+
+  /** With one field error ({@code errors: [{field, reason}]}) when {@code field} is given. */
+  static String json(int status, String code, String detail, String field, String reason) {
     Map<String, Object> problem = new LinkedHashMap<>();
     problem.put("type", ProblemHandler.TYPE_BASE + code);
     problem.put("title", title(status));
     problem.put("status", status);
     problem.put("code", code);
     problem.put("detail", detail);
+    if (field != null) {
+      problem.put("errors", List.of(Map.of("field", field, "reason", reason)));
+    }
     return JSON.writeValueAsString(problem);
   }
 
   static void write(HttpServletResponse response, int status, String code, String detail) throws IOException {
+    write(response, status, code, detail, null, null);
+  }
+
+  static void write(HttpServletResponse response, int status, String code, String detail, String field, String reason)
+      throws IOException {
     response.resetBuffer();
     response.setStatus(status);
     response.setContentType(CONTENT_TYPE);
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-    response.getOutputStream().write(json(status, code, detail).getBytes(StandardCharsets.UTF_8));
+    response.getOutputStream().write(json(status, code, detail, field, reason).getBytes(StandardCharsets.UTF_8));
     response.flushBuffer();
   }
 }

@@ -19,7 +19,8 @@ public class ProblemErrorReportValve extends ErrorReportValve {
   @Override
   protected void report(Request request, Response response, Throwable throwable) {
     int status = response.getStatus();
-    if (status < 400 || response.getContentWritten() > 0) {
+    // as Tomcat's own report: only errors sent with sendError, once, and only if nothing was written yet
+    if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
       return;
     }
     AtomicBoolean ioAllowed = new AtomicBoolean(false);

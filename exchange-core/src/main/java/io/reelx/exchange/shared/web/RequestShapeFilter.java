@@ -8,13 +8,16 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses, before anything else runs, what Tomcat lets through but no operation can read: a query
- * string that cannot be decoded ({@code %zz}, too many parameters), a path with an encoded dot
+ * string that cannot be decoded ({@code %zz}, too many parameters) or holds control characters
+ * ({@code %00}), a path with an encoded dot
  * segment ({@code %2e%2e}, which Tomcat would silently resolve to another resource), and a body
  * over the size allowed for its content type (413, announced by {@code Content-Length} or counted
  * while it streams).
@@ -39,12 +42,21 @@ public class RequestShapeFilter extends OncePerRequestFilter {
           "The path contains an encoded '.' (%2e): send path segments as they are");
       return;
     }
+    Map<String, String[]> parameters;
     try {
-      request.getParameterMap();
+      parameters = request.getParameterMap();
     } catch (IllegalStateException e) { // Tomcat's InvalidParameterException
       EdgeProblems.write(response, 400, "invalid-query",
           "The query string cannot be read: a bad %-escape, invalid UTF-8 or too many parameters");
       return;
+    }
+    for (Map.Entry<String, String[]> parameter : parameters.entrySet()) {
+      if (hasControl(parameter.getKey()) || Arrays.stream(parameter.getValue()).anyMatch(RequestShapeFilter::hasControl)) {
+        String name = hasControl(parameter.getKey()) ? "query" : parameter.getKey();
+        EdgeProblems.write(response, 400, "invalid-value", "The query parameter " + name
+            + " contains a control character (NUL or another C0 control)", name, "contains a control character");
+        return;
+      }
     }
     long limit = isCsv(request) ? maxCsvBody : maxBody;
     long length = request.getContentLengthLong();
@@ -54,6 +66,17 @@ public class RequestShapeFilter extends OncePerRequestFilter {
       return;
     }
     chain.doFilter(length < 0 ? new Limited(request, limit) : request, response);
+  }
+
+  /** NUL, the other C0 controls and DEL: no query parameter of the API can hold them (nor could the database). */
+  private static boolean hasControl(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c < 0x20 || c == 0x7f) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isCsv(HttpServletRequest request) {
