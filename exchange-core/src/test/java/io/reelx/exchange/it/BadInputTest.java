@@ -494,6 +494,11 @@ class BadInputTest extends IntegrationTest {
     oversized[0] = '{';
     oversized[oversized.length - 1] = '}';
     cases.add(new Case(op.id(), "17 MB body", op.method(), target, headers, oversized, true).expecting(413));
+    if (op.id().equals("submitRevenueReport")) { // no length announced: counted while Jackson reads it
+      Map<String, String> chunked = new LinkedHashMap<>(headers);
+      chunked.put("Transfer-Encoding", "chunked");
+      cases.add(new Case(op.id(), "17 MB body, chunked", op.method(), target, chunked, oversized, true).expecting(413));
+    }
 
     if ("true".equals(String.valueOf(op.bodySchema().get("additionalProperties")))) {
       for (String[] bad : List.of(new String[] {"NUL in currency", "{\"currency\":\"CN\\u0000Y\"}"},

@@ -13,7 +13,8 @@ import java.util.Map;
 
 /**
  * HTTP/1.1 over a plain socket, one request per connection: sends exactly the bytes asked for (a
- * request target with {@code %00}, {@code %zz} or raw UTF-8, a TRACE, a 64 KB header), which
+ * request target with {@code %00}, {@code %zz} or raw UTF-8, a TRACE, a 64 KB header, a chunked
+ * body when {@code Transfer-Encoding: chunked} is among the headers), which
  * {@link java.net.http.HttpClient} refuses to send.
  */
 final class RawHttp {
@@ -40,7 +41,8 @@ final class RawHttp {
       head.writeBytes(target.getBytes(StandardCharsets.UTF_8));
       head.writeBytes(" HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n".getBytes(StandardCharsets.ISO_8859_1));
       headers.forEach((name, value) -> head.writeBytes((name + ": " + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
-      if (body != null) {
+      boolean chunked = "chunked".equalsIgnoreCase(headers.get("Transfer-Encoding"));
+      if (body != null && !chunked) {
         head.writeBytes(("Content-Length: " + body.length + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
       }
       head.writeBytes("\r\n".getBytes(StandardCharsets.ISO_8859_1));
@@ -51,7 +53,17 @@ final class RawHttp {
         writer = new Thread(() -> {
           try {
             for (int i = 0; i < body.length; i += 65_536) {
-              out.write(body, i, Math.min(65_536, body.length - i));
+              int n = Math.min(65_536, body.length - i);
+              if (chunked) {
+                out.write((Integer.toHexString(n) + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+              }
+              out.write(body, i, n);
+              if (chunked) {
+                out.write("\r\n".getBytes(StandardCharsets.ISO_8859_1));
+              }
+            }
+            if (chunked) {
+              out.write("0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
             }
             out.flush();
           } catch (IOException ignored) {
