@@ -1,6 +1,9 @@
 package io.reelx.exchange.shared.web;
 
 import io.reelx.exchange.shared.domain.Text;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -16,7 +19,8 @@ import tools.jackson.databind.module.SimpleModule;
  * <ul>
  *   <li>text without control characters ({@link Text}) and at most {@value #MAX_TEXT} characters;
  *   <li>whole numbers (money is in minor units: {@code 1234.9} is refused, never truncated) of at
- *       most {@value #MAX_INTEGER} in size, so that sums of amounts cannot overflow.
+ *       most {@value #MAX_INTEGER} in size, so that sums of amounts cannot overflow;
+ *   <li>dates and date-times in ISO 8601 within the years {@value #MIN_YEAR} to {@value #MAX_YEAR}.
  * </ul>
  */
 final class RequestInputModule extends SimpleModule {
@@ -32,6 +36,65 @@ final class RequestInputModule extends SimpleModule {
     addDeserializer(String.class, new CheckedString());
     addDeserializer(Long.class, new BoundedLong(Long.class));
     addDeserializer(long.class, new BoundedLong(long.class));
+    addDeserializer(LocalDate.class, new BoundedDate());
+    addDeserializer(OffsetDateTime.class, new BoundedDateTime());
+  }
+
+  /** Dates and instants lie within these years (a contract term, a schedule, a bank receipt). */
+  static final int MIN_YEAR = 1900;
+  static final int MAX_YEAR = 2999;
+
+  private static void checkYear(JsonParser p, int year, String text, Class<?> type) {
+    if (year < MIN_YEAR || year > MAX_YEAR) {
+      throw new RefusedValue(p, "must be in the years " + MIN_YEAR + " to " + MAX_YEAR, text, type);
+    }
+  }
+
+  /** An ISO 8601 calendar date ({@code 2027-01-31}) within the allowed years. */
+  private static final class BoundedDate extends StdScalarDeserializer<LocalDate> {
+    BoundedDate() {
+      super(LocalDate.class);
+    }
+
+    @Override
+    public LocalDate deserialize(JsonParser p, DeserializationContext ctxt) throws JacksonException {
+      String text = p.hasToken(JsonToken.VALUE_STRING) ? p.getString() : null;
+      LocalDate date;
+      try {
+        date = text == null ? null : LocalDate.parse(text);
+      } catch (DateTimeParseException e) {
+        date = null;
+      }
+      if (date == null) {
+        throw new RefusedValue(p, "must be a date as YYYY-MM-DD", text, LocalDate.class);
+      }
+      checkYear(p, date.getYear(), text, LocalDate.class);
+      return date;
+    }
+  }
+
+  /** An ISO 8601 date-time with its offset ({@code 2027-01-31T08:00:00Z}) within the allowed years. */
+  private static final class BoundedDateTime extends StdScalarDeserializer<OffsetDateTime> {
+    BoundedDateTime() {
+      super(OffsetDateTime.class);
+    }
+
+    @Override
+    public OffsetDateTime deserialize(JsonParser p, DeserializationContext ctxt) throws JacksonException {
+      String text = p.hasToken(JsonToken.VALUE_STRING) ? p.getString() : null;
+      OffsetDateTime at;
+      try {
+        at = text == null ? null : OffsetDateTime.parse(text);
+      } catch (DateTimeParseException e) {
+        at = null;
+      }
+      if (at == null) {
+        throw new RefusedValue(p, "must be a date-time with its offset, e.g. 2027-01-31T08:00:00Z", text,
+            OffsetDateTime.class);
+      }
+      checkYear(p, at.getYear(), text, OffsetDateTime.class);
+      return at;
+    }
   }
 
   /** A refused value; {@link ProblemHandler} answers it with its reason. */

@@ -1,5 +1,6 @@
 package io.reelx.exchange.shared.web;
 
+import io.reelx.exchange.shared.domain.Text;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -8,7 +9,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -51,10 +51,14 @@ public class RequestShapeFilter extends OncePerRequestFilter {
       return;
     }
     for (Map.Entry<String, String[]> parameter : parameters.entrySet()) {
-      if (hasControl(parameter.getKey()) || Arrays.stream(parameter.getValue()).anyMatch(RequestShapeFilter::hasControl)) {
-        String name = hasControl(parameter.getKey()) ? "query" : parameter.getKey();
-        EdgeProblems.write(response, 400, "invalid-value", "The query parameter " + name
-            + " contains a control character (NUL or another C0 control)", name, "contains a control character");
+      String refusal = Text.refusal(parameter.getKey());
+      String name = refusal == null ? parameter.getKey() : "query";
+      for (int i = 0; refusal == null && i < parameter.getValue().length; i++) {
+        refusal = Text.refusal(parameter.getValue()[i]);
+      }
+      if (refusal != null) {
+        EdgeProblems.write(response, 400, "invalid-value", "The query parameter " + name + " " + refusal, name,
+            refusal);
         return;
       }
     }
@@ -66,17 +70,6 @@ public class RequestShapeFilter extends OncePerRequestFilter {
       return;
     }
     chain.doFilter(length < 0 ? new Limited(request, limit) : request, response);
-  }
-
-  /** NUL, the other C0 controls and DEL: no query parameter of the API can hold them (nor could the database). */
-  private static boolean hasControl(String value) {
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      if (c < 0x20 || c == 0x7f) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static boolean isCsv(HttpServletRequest request) {
