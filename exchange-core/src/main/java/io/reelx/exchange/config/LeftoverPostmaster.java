@@ -1,10 +1,15 @@
 package io.reelx.exchange.config;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -19,14 +24,17 @@ import org.slf4j.LoggerFactory;
  * loss: committed work is on disk, open transactions of the dead JVM are rolled back), before the
  * new postmaster starts.
  *
- * <p>Only a live process that really is a postmaster working in this data directory is stopped. A
- * stale pid file (the process is gone, or the pid now belongs to another program) is left to
- * PostgreSQL, which detects and replaces it itself.
+ * <p>Only a live process that really is a postmaster working in this data directory is stopped, and
+ * only when no running JVM holds the directory's {@code epg-lock} (another exchange on the same
+ * directory is refused instead). A stale pid file (the process is gone, or the pid now belongs to
+ * another program) is left to PostgreSQL, which detects and replaces it itself.
  */
 final class LeftoverPostmaster {
 
   private static final Logger log = LoggerFactory.getLogger(LeftoverPostmaster.class);
   private static final Duration STOP_WAIT = Duration.ofSeconds(60);
+  /** The lock file zonky's EmbeddedPostgres holds for as long as its JVM runs the database. */
+  private static final String OWNER_LOCK = "epg-lock";
 
   private LeftoverPostmaster() {}
 
@@ -37,12 +45,37 @@ final class LeftoverPostmaster {
       return;
     }
     ProcessHandle postmaster = leftover.get();
-    log.warn("A PostgreSQL left running by a previous run (pid {}) holds {}: stopping it", postmaster.pid(),
-        dataDirectory);
-    if (!stopWithPgCtl(postmaster, dataDirectory)) {
-      // SIGTERM: PostgreSQL's smart shutdown; the dead JVM's connections are already closed
-      postmaster.destroy();
+    // the JVM that starts an embedded PostgreSQL holds this lock while it runs: if the lock is
+    // free, the run that started the postmaster is gone; if not, it is another live exchange
+    try (FileChannel channel = FileChannel.open(dataDirectory.resolve(OWNER_LOCK), StandardOpenOption.CREATE,
+            StandardOpenOption.WRITE);
+        FileLock owner = tryLock(channel)) {
+      if (owner == null) {
+        throw new IllegalStateException("Another running exchange uses the embedded PostgreSQL in " + dataDirectory
+            + " (postmaster pid " + postmaster.pid() + "); stop it, or give this one another REELX_DATA_DIR");
+      }
+      log.warn("A PostgreSQL left running by a previous run (pid {}) holds {}: stopping it", postmaster.pid(),
+          dataDirectory);
+      if (!stopWithPgCtl(postmaster, dataDirectory)) {
+        // SIGTERM: PostgreSQL's smart shutdown; the dead JVM's connections are already closed
+        postmaster.destroy();
+      }
+      awaitExit(postmaster, dataDirectory);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot lock " + dataDirectory.resolve(OWNER_LOCK), e);
     }
+    log.info("Stopped the leftover PostgreSQL (pid {})", postmaster.pid());
+  }
+
+  private static FileLock tryLock(FileChannel channel) throws IOException {
+    try {
+      return channel.tryLock();
+    } catch (OverlappingFileLockException e) {
+      return null; // held by this JVM: an embedded database of this process runs there
+    }
+  }
+
+  private static void awaitExit(ProcessHandle postmaster, Path dataDirectory) {
     try {
       postmaster.onExit().get(STOP_WAIT.toSeconds(), TimeUnit.SECONDS);
     } catch (InterruptedException e) {
@@ -53,7 +86,6 @@ final class LeftoverPostmaster {
           + ") on " + dataDirectory + " did not stop within " + STOP_WAIT.toSeconds() + " s; stop it and start again",
           e);
     }
-    log.info("Stopped the leftover PostgreSQL (pid {})", postmaster.pid());
   }
 
   /** The live postmaster named by the data directory's {@code postmaster.pid}, if it works in that directory. */

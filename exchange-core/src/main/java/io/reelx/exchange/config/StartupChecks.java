@@ -5,7 +5,7 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.boot.context.event.ApplicationPreparedEvent;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.context.ApplicationListener;
@@ -14,22 +14,23 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.util.StringUtils;
 
 /**
- * Checks the configuration an operator gives before anything slow starts (no database, no
- * application context yet), so that a wrong setting is reported in one line at once instead of
+ * Checks the configuration an operator gives before anything slow starts (no bean, no database
+ * yet), so that a wrong setting is reported in one line at once instead of
  * inside a stack trace after a full start: the data directory must be writable, and a first start
  * needs {@code REELX_ADMIN_PASSWORD} of 12 to 128 characters (or {@code --demo}).
  *
- * <p>Registered in {@code META-INF/spring.factories}; runs once the configuration files are read
- * and logging is set up.
+ * <p>Registered in {@code META-INF/spring.factories}; runs once the application context is prepared
+ * (every property source in place, including a test's dynamic properties) and before any bean is
+ * created.
  */
-public class StartupChecks implements ApplicationListener<ApplicationEnvironmentPreparedEvent>, Ordered {
+public class StartupChecks implements ApplicationListener<ApplicationPreparedEvent>, Ordered {
 
   static final int MIN_PASSWORD = 12;
   static final int MAX_PASSWORD = 128;
 
   @Override
-  public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
-    check(event.getEnvironment());
+  public void onApplicationEvent(ApplicationPreparedEvent event) {
+    check(event.getApplicationContext().getEnvironment());
   }
 
   @Override

@@ -22,11 +22,9 @@ class ConcurrentBiddingTest extends IntegrationTest {
     for (int i = 0; i < bidders; i++) {
       platforms.add(market.platform("Platform" + i));
     }
-    Market.Opening opening = market.auctionOpeningSoon(Duration.ofHours(1), 300);
+    Market.Opening opening = market.auctionOpeningSoon(Duration.ofHours(1), 300,
+        id -> platforms.forEach(platform -> market.qualify(platform, id)));
     String listing = opening.listing();
-    for (Http platform : platforms) {
-      market.qualify(platform, listing);
-    }
     waitUntil(opening.start());
 
     BidRush rush = BidRush.run(listing, platforms.stream().map(List::of).toList(), bidsEach);

@@ -32,19 +32,13 @@ class ManyAuctionsBiddingTest extends IntegrationTest {
     for (int i = 0; i < bidders; i++) {
       platforms.add(market.platform("Many " + i));
     }
-    // each auction is announced in time for its own opening; platforms qualify once all are
-    // announced (also while bidding is open), and the bids start once the last one has opened
     List<String> listings = new ArrayList<>();
     Instant lastStart = Instant.EPOCH;
     for (int a = 0; a < auctions; a++) {
-      Market.Opening opening = market.auctionOpeningSoon(Duration.ofHours(1), 300);
+      Market.Opening opening = market.auctionOpeningSoon(Duration.ofHours(1), 300,
+          listing -> platforms.forEach(platform -> market.qualify(platform, listing)));
       listings.add(opening.listing());
       lastStart = opening.start().isAfter(lastStart) ? opening.start() : lastStart;
-    }
-    for (String listing : listings) {
-      for (Http platform : platforms) {
-        market.qualify(platform, listing);
-      }
     }
     ConcurrentBiddingTest.waitUntil(lastStart);
 

@@ -8,6 +8,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Builds a small market over HTTP: a rights holder with a title, holdings and listings. */
@@ -79,21 +80,26 @@ final class Market {
   record Opening(String listing, Instant start) {}
 
   /**
-   * An announced ENGLISH auction (no deposit) whose bidding opens a few seconds from now, open for
-   * {@code freePeriod} after that. Creating, submitting and approving it must all happen before it
-   * opens; on a machine too busy for that (422 schedule-in-past) it is announced again with twice
-   * the lead, so the test does not depend on how fast the machine is. Platforms can register and
-   * qualify after it opened; wait for {@link Opening#start()} before the first bid.
+   * An announced ENGLISH auction (no deposit) whose bidding opens a few seconds from now, once
+   * {@code setup} (e.g. qualifying platforms) has run, and stays open for {@code freePeriod}.
+   * Announcing it and its setup must both happen before it opens; on a machine too busy for that
+   * (422 schedule-in-past, or the setup ended after the opening) a new one is announced with twice
+   * the lead, so the test does not depend on how fast the machine is. Wait for
+   * {@link Opening#start()} before the first bid.
    */
-  Opening auctionOpeningSoon(Duration freePeriod, int timedPeriodSeconds) {
+  Opening auctionOpeningSoon(Duration freePeriod, int timedPeriodSeconds, Consumer<String> setup) {
     for (Duration lead = Duration.ofSeconds(2); ; lead = lead.multipliedBy(2)) {
+      assertThat(lead).as("an auction could not be announced and set up within %s", lead)
+          .isLessThan(Duration.ofMinutes(5));
       Instant start = Instant.now().plus(lead).plusSeconds(1).truncatedTo(ChronoUnit.SECONDS);
       Optional<String> listing = tryAnnounce(start, start.plus(freePeriod), timedPeriodSeconds);
-      if (listing.isPresent()) {
+      if (listing.isEmpty()) {
+        continue;
+      }
+      setup.accept(listing.get());
+      if (Instant.now().isBefore(start)) {
         return new Opening(listing.get(), start);
       }
-      assertThat(lead).as("an auction could not be announced before its opening even %s ahead", lead)
-          .isLessThan(Duration.ofMinutes(2));
     }
   }
 

@@ -32,10 +32,10 @@ class RestartDuringCountdownTest {
     try (ConfigurableApplicationContext first = start(data)) {
       Market market = new Market(port(first), PASSWORD).withTitle();
       // the bid must land in the timed period: long enough for a busy machine
-      Market.Opening opening = market.auctionOpeningSoon(Duration.ofSeconds(1), TIMED_PERIOD);
-      listing = opening.listing();
       Http alpha = market.platform("Alpha");
-      market.qualify(alpha, listing);
+      Market.Opening opening = market.auctionOpeningSoon(Duration.ofSeconds(1), TIMED_PERIOD,
+          id -> market.qualify(alpha, id));
+      listing = opening.listing();
       ConcurrentBiddingTest.waitUntil(opening.start().plusSeconds(1));
       Http.Response bid = alpha.post("/api/v1/listings/" + listing + "/bids", Map.of("amount", 1200, "currency", "CNY"));
       assertThat(bid.status()).as(bid.body()).isEqualTo(201);

@@ -24,10 +24,11 @@ class SnapshotFromCacheTest extends IntegrationTest {
     Market market = market().withTitle();
     Http alpha = market.platform("SnapAlpha");
     Http beta = market.platform("SnapBeta");
-    Market.Opening opening = market.auctionOpeningSoon(Duration.ofHours(1), 300);
+    Market.Opening opening = market.auctionOpeningSoon(Duration.ofHours(1), 300, id -> {
+      market.qualify(alpha, id);
+      market.qualify(beta, id);
+    });
     String listing = opening.listing();
-    market.qualify(alpha, listing);
-    market.qualify(beta, listing);
     ConcurrentBiddingTest.waitUntil(opening.start());
 
     long amount = 1000;

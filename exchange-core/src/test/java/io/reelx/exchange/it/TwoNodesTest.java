@@ -50,11 +50,9 @@ class TwoNodesTest {
         platforms.add(market.platform("Node bidder " + i));
       }
       // the first bids must land before the close: free and timed periods long enough for a busy machine
-      Market.Opening opening = market.auctionOpeningSoon(Duration.ofSeconds(5), 5);
+      Market.Opening opening = market.auctionOpeningSoon(Duration.ofSeconds(5), 5,
+          id -> platforms.forEach(platform -> market.qualify(platform, id)));
       String listing = opening.listing();
-      for (Http platform : platforms) {
-        market.qualify(platform, listing);
-      }
       ConcurrentBiddingTest.waitUntil(opening.start());
 
       int bidsEach = 10;
