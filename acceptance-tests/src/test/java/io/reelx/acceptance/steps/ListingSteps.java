@@ -9,6 +9,7 @@ import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import io.reelx.acceptance.support.Actor;
+import io.reelx.acceptance.support.Auction;
 import io.reelx.acceptance.support.Backstage;
 import io.reelx.acceptance.support.Calls;
 import io.reelx.acceptance.support.Outcome;
@@ -161,7 +162,7 @@ public class ListingSteps {
   public void findsTheListingAmongTheAnnounced(Actor actor) {
     Listing listing = world.listing();
     // Listing search is served by a read model that follows the events within milliseconds.
-    await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50)).untilAsserted(() -> {
+    await().atMost(Auction.SLACK).pollInterval(Duration.ofMillis(50)).untilAsserted(() -> {
       ListingPage page = expectSuccess("Searching listings", () -> actor.listings()
           .listListings(ListingStatus.ANNOUNCED, listing.getTitleId(), null, null, 0, 50));
       assertThat(page.getItems()).extracting(Listing::getId).contains(listing.getId());

@@ -311,7 +311,10 @@ public class AxonConfiguration {
         .pollingInterval(
             Duration.ofMillis(env.getProperty("reelx.deadlines.polling-ms", Long.class, 500L)))
         .enableImmediateExecution()
-        .registerShutdownHook()
+        // stopped by deadlineSchedulerLifecycle, in order with the rest of the application (its own
+        // shutdown hook would stop it at the same time as everything else); a deadline still
+        // running after a few seconds is picked up again after the restart
+        .shutdownMaxWait(Duration.ofSeconds(5))
         .build();
   }
 

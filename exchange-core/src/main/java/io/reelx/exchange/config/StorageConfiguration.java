@@ -76,7 +76,13 @@ public class StorageConfiguration {
     return new SpringTransactionManager(transactions);
   }
 
-  /** An embedded PostgreSQL server kept for the life of the application context. */
+  /**
+   * An embedded PostgreSQL server kept for the life of the application context. It is the last
+   * thing to stop: as a bean that everything using the database depends on, it is destroyed after
+   * the web server, the event processors and the scheduler have stopped (zonky's own shutdown hook,
+   * which would stop it while the application still runs, is not registered). A postmaster left
+   * running by a previous run that was killed is stopped before this one starts.
+   */
   public static final class EmbeddedDatabase implements DisposableBean {
     private final EmbeddedPostgres postgres;
 
@@ -88,13 +94,16 @@ public class StorageConfiguration {
       return new EmbeddedDatabase(null);
     }
 
-    static EmbeddedDatabase start(Path directory, int port, boolean fsync) {
+    /** Starts PostgreSQL on {@code directory} ({@code port} 0: any free port). */
+    public static EmbeddedDatabase start(Path directory, int port, boolean fsync) {
       try {
         Files.createDirectories(directory);
+        LeftoverPostmaster.stopIfRunning(directory);
         EmbeddedPostgres pg =
             EmbeddedPostgres.builder()
                 .setDataDirectory(directory)
                 .setCleanDataDirectory(false)
+                .setRegisterShutdownHook(false)
                 .setPort(port)
                 .setServerConfig("fsync", fsync ? "on" : "off")
                 .setServerConfig("synchronous_commit", fsync ? "on" : "off")
@@ -112,7 +121,8 @@ public class StorageConfiguration {
       return postgres != null;
     }
 
-    String jdbcUrl() {
+    /** The JDBC URL of the embedded server's {@code postgres} database as user {@code postgres}. */
+    public String jdbcUrl() {
       return postgres.getJdbcUrl("postgres", "postgres");
     }
 

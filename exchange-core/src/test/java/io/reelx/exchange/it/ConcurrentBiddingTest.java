@@ -3,7 +3,7 @@ package io.reelx.exchange.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -22,12 +22,10 @@ class ConcurrentBiddingTest extends IntegrationTest {
     for (int i = 0; i < bidders; i++) {
       platforms.add(market.platform("Platform" + i));
     }
-    Instant start = Instant.now().plusSeconds(4).truncatedTo(ChronoUnit.SECONDS);
-    String listing = market.announcedAuction(start, start.plusSeconds(3600), 300);
-    for (Http platform : platforms) {
-      market.qualify(platform, listing);
-    }
-    waitUntil(start);
+    Market.Opening opening = market.auctionOpeningSoon(Duration.ofHours(1), 300,
+        id -> platforms.forEach(platform -> market.qualify(platform, id)));
+    String listing = opening.listing();
+    waitUntil(opening.start());
 
     BidRush rush = BidRush.run(listing, platforms.stream().map(List::of).toList(), bidsEach);
 

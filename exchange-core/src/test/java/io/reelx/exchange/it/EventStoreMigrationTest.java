@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.reelx.exchange.ReelxApplication;
 import io.reelx.exchange.eventstore.LoopbackKurrentServer;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -41,7 +42,7 @@ class EventStoreMigrationTest {
         market.draftListing();
         Http.Response read = market.admin.get("/api/v1/listings/" + listing);
         version = Long.parseLong(read.etag().replace("\"", ""));
-        Thread.sleep(1500); // let the read models settle
+        ReadModels.awaitCaughtUp(before, Duration.ofMinutes(1));
         listingViews = rows(before, "SELECT id, document::text AS d FROM listing_view ORDER BY id");
         registrationViews = rows(before, "SELECT * FROM registration_view ORDER BY id");
       }

@@ -3,7 +3,7 @@ package io.reelx.exchange.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -32,16 +32,15 @@ class ManyAuctionsBiddingTest extends IntegrationTest {
     for (int i = 0; i < bidders; i++) {
       platforms.add(market.platform("Many " + i));
     }
-    Instant start = Instant.now().plusSeconds(5).truncatedTo(ChronoUnit.SECONDS);
     List<String> listings = new ArrayList<>();
+    Instant lastStart = Instant.EPOCH;
     for (int a = 0; a < auctions; a++) {
-      String listing = market.announcedAuction(start, start.plusSeconds(3600), 300);
-      for (Http platform : platforms) {
-        market.qualify(platform, listing);
-      }
-      listings.add(listing);
+      Market.Opening opening = market.auctionOpeningSoon(Duration.ofHours(1), 300,
+          listing -> platforms.forEach(platform -> market.qualify(platform, listing)));
+      listings.add(opening.listing());
+      lastStart = opening.start().isAfter(lastStart) ? opening.start() : lastStart;
     }
-    ConcurrentBiddingTest.waitUntil(start);
+    ConcurrentBiddingTest.waitUntil(lastStart);
 
     Map<String, ConcurrentLinkedQueue<String>> accepted = new ConcurrentHashMap<>();
     listings.forEach(l -> accepted.put(l, new ConcurrentLinkedQueue<>()));

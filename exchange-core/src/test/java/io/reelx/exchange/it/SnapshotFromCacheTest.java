@@ -2,8 +2,7 @@ package io.reelx.exchange.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.time.Duration;
 import java.util.Map;
 import org.axonframework.common.caching.Cache;
 import org.junit.jupiter.api.Test;
@@ -25,11 +24,12 @@ class SnapshotFromCacheTest extends IntegrationTest {
     Market market = market().withTitle();
     Http alpha = market.platform("SnapAlpha");
     Http beta = market.platform("SnapBeta");
-    Instant start = Instant.now().plusSeconds(3).truncatedTo(ChronoUnit.SECONDS);
-    String listing = market.announcedAuction(start, start.plusSeconds(3600), 300);
-    market.qualify(alpha, listing);
-    market.qualify(beta, listing);
-    ConcurrentBiddingTest.waitUntil(start);
+    Market.Opening opening = market.auctionOpeningSoon(Duration.ofHours(1), 300, id -> {
+      market.qualify(alpha, id);
+      market.qualify(beta, id);
+    });
+    String listing = opening.listing();
+    ConcurrentBiddingTest.waitUntil(opening.start());
 
     long amount = 1000;
     for (int i = 0; i < 12; i++) {

@@ -4,8 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.reelx.exchange.ReelxApplication;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -50,12 +49,11 @@ class TwoNodesTest {
       for (int i = 0; i < 6; i++) {
         platforms.add(market.platform("Node bidder " + i));
       }
-      Instant begin = Instant.now().plusSeconds(15).truncatedTo(ChronoUnit.SECONDS);
-      String listing = market.announcedAuction(begin, begin.plusSeconds(2), 3);
-      for (Http platform : platforms) {
-        market.qualify(platform, listing);
-      }
-      ConcurrentBiddingTest.waitUntil(begin);
+      // the first bids must land before the close: free and timed periods long enough for a busy machine
+      Market.Opening opening = market.auctionOpeningSoon(Duration.ofSeconds(5), 5,
+          id -> platforms.forEach(platform -> market.qualify(platform, id)));
+      String listing = opening.listing();
+      ConcurrentBiddingTest.waitUntil(opening.start());
 
       int bidsEach = 10;
       BidRush rush = BidRush.run(listing, platforms.stream().map(p -> List.of(p, p.on(portB))).toList(), bidsEach);
@@ -65,7 +63,7 @@ class TwoNodesTest {
       // the close: a deadline on one of the two nodes, once
       Http adminB = Http.basic(portB, "admin", PASSWORD);
       JsonNode result = null;
-      for (int i = 0; i < 300 && result == null; i++) {
+      for (int i = 0; i < 600 && result == null; i++) {
         JsonNode doc = adminB.get("/api/v1/listings/" + listing).json();
         result = doc.has("result") ? doc.get("result") : null;
         if (result == null) {

@@ -1,5 +1,7 @@
 package io.reelx.exchange.identity.command;
 
+import io.reelx.exchange.config.StartupChecks;
+import io.reelx.exchange.config.StartupChecks.StartupProblem;
 import io.reelx.exchange.identity.domain.OrganizationKind;
 import io.reelx.exchange.identity.domain.Role;
 import io.reelx.exchange.identity.query.IdentityRegister;
@@ -46,11 +48,12 @@ public class AdminBootstrap implements ApplicationRunner {
     }
     String password = env.getProperty("reelx.admin.password", "");
     boolean demo = Arrays.asList(env.getActiveProfiles()).contains("demo");
+    // StartupChecks reports these before the start on the embedded database; on an external one
+    // only now is it known that this is a first start
+    StartupChecks.checkPasswordLength(password);
     if (password.isBlank()) {
       if (!demo) {
-        throw new IllegalStateException(
-            "First start: set REELX_ADMIN_PASSWORD (at least 12 characters) to create the operator"
-                + " account 'admin', or start with --demo");
+        throw new StartupProblem(StartupChecks.missingPassword(), "Set REELX_ADMIN_PASSWORD, or start with --demo.");
       }
       byte[] random = new byte[12];
       new SecureRandom().nextBytes(random);

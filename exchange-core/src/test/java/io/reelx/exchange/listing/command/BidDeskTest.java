@@ -7,9 +7,11 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.reelx.exchange.listing.domain.ListingId;
 import io.reelx.exchange.shared.domain.NotFound;
 import io.reelx.exchange.shared.domain.RuleViolation;
+import java.lang.reflect.Field;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -28,6 +30,8 @@ import org.junit.jupiter.api.Test;
 class BidDeskTest {
 
   private static final Actor BIDDER = new Actor("u-1", "org-1", false);
+  /** A bound for waits that should end at once: generous, so that a busy machine does not fail the test. */
+  private static final long WAIT_SECONDS = 60;
 
   private final List<PlaceBidsOnListings> sent = new CopyOnWriteArrayList<>();
   private final CountDownLatch firstBatchHeld = new CountDownLatch(1);
@@ -44,18 +48,19 @@ class BidDeskTest {
     BidDesk desk = new BidDesk(gateway(), 1, new SimpleMeterRegistry());
 
     CompletableFuture<BidReceipt> first = CompletableFuture.supplyAsync(() -> desk.place(bid("L-a", 100)), callers);
-    assertThat(firstBatchHeld.await(5, TimeUnit.SECONDS)).isTrue();
-    // while the first batch is being decided, four more bids arrive on three listings
+    assertThat(firstBatchHeld.await(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
+    // while the first batch is being decided, four more bids arrive on three listings, one after
+    // the other (each queued before the next is sent)
     List<CompletableFuture<BidReceipt>> waiting = new ArrayList<>();
     for (PlaceBid bid : List.of(bid("L-b", 200), bid("L-c", 300), bid("L-missing", 400), bid("L-b", 250))) {
       waiting.add(CompletableFuture.supplyAsync(() -> desk.place(bid), callers));
-      Thread.sleep(50);
+      awaitQueued(desk, waiting.size());
     }
     releaseFirstBatch.countDown();
 
-    assertThat(first.get(5, TimeUnit.SECONDS).bidId()).isEqualTo("L-a/100");
-    assertThat(waiting.get(0).get(5, TimeUnit.SECONDS).bidId()).isEqualTo("L-b/200");
-    assertThat(waiting.get(1).get(5, TimeUnit.SECONDS).bidId()).isEqualTo("L-c/300");
+    assertThat(first.get(WAIT_SECONDS, TimeUnit.SECONDS).bidId()).isEqualTo("L-a/100");
+    assertThat(waiting.get(0).get(WAIT_SECONDS, TimeUnit.SECONDS).bidId()).isEqualTo("L-b/200");
+    assertThat(waiting.get(1).get(WAIT_SECONDS, TimeUnit.SECONDS).bidId()).isEqualTo("L-c/300");
     assertThatThrownBy(() -> waiting.get(2).join()).hasCauseInstanceOf(NotFound.class);
     assertThatThrownBy(() -> waiting.get(3).join()).hasCauseInstanceOf(RuleViolation.class);
 
@@ -103,7 +108,7 @@ class BidDeskTest {
           sent.add(batch);
           if (sent.size() == 1) {
             firstBatchHeld.countDown();
-            releaseFirstBatch.await(5, TimeUnit.SECONDS);
+            releaseFirstBatch.await(WAIT_SECONDS, TimeUnit.SECONDS);
           }
           boolean missing = batch.listings().stream().anyMatch(l -> l.listingId().value().equals("L-missing"));
           if (missing) {
@@ -113,6 +118,18 @@ class BidDeskTest {
               ? BidOutcome.refused(new RuleViolation("below-high", "250 does not beat 200"))
               : BidOutcome.placed(new BidReceipt(b.listingId().value() + "/" + b.amount(), null))).toList()).toList();
         });
+  }
+
+  /** Waits until the desk's queue holds {@code count} bids (its private queue: there is no other sign of it). */
+  private static void awaitQueued(BidDesk desk, int count) throws Exception {
+    Field field = BidDesk.class.getDeclaredField("queue");
+    field.setAccessible(true);
+    Queue<?> queue = (Queue<?>) field.get(desk);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+    while (queue.size() < count) {
+      assertThat(System.nanoTime()).as("%d bids queued", count).isLessThan(deadline);
+      Thread.sleep(5);
+    }
   }
 
   private static PlaceBid bid(String listing, long amount) {
