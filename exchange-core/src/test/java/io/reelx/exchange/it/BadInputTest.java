@@ -64,6 +64,7 @@ class BadInputTest extends IntegrationTest {
       Map.entry("listContracts", "holder"), Map.entry("getContract", "holder"),
       Map.entry("getContractDocument", "holder"), Map.entry("signContract", "holder"),
       Map.entry("terminateContract", "operator"), Map.entry("getAuditTrail", "auditor"),
+      Map.entry("listDeadLetters", "operator"), Map.entry("retryDeadLetters", "operator"),
       Map.entry("getSettlementAgreement", "finance"), Map.entry("replaceSettlementTerms", "finance"),
       Map.entry("submitRevenueReport", "platform"), Map.entry("listRevenueReports", "platform"),
       Map.entry("submitRevenueReportCsv", "platform"), Map.entry("listStatements", "platform"),
