@@ -76,7 +76,7 @@ class BadInputTest extends IntegrationTest {
       Map.entry("listLedgerAccounts", "finance"), Map.entry("getTrialBalance", "finance"));
 
   /** Tables written by requests directly (not by processors that may still run for other tests). */
-  private static final List<String> TABLES = List.of("api_token", "idempotency_key", "fx_rate", "bank_receipt",
+  private static final List<String> TABLES = List.of("api_token", "idempotent_request", "fx_rate", "bank_receipt",
       "revenue_report", "settlement_payout", "settlement_discrepancy", "organization", "app_user", "title", "holding");
 
   @Autowired CommandGateway commands;
