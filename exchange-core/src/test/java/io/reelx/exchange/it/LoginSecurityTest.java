@@ -125,6 +125,22 @@ class LoginSecurityTest extends IntegrationTest {
   }
 
   @Test
+  void passwords_longer_than_bcrypt_reads_are_refused_at_registration_and_simply_fail_at_login() {
+    String tooLong = "é".repeat(37);
+    Wire.Reply refused = admin().post("/api/v1/users", "{\"username\":\"long-" + UUID.randomUUID().toString()
+        .substring(0, 8) + "\",\"password\":\"" + tooLong + "\",\"displayName\":\"Long\",\"organizationId\":\""
+        + jdbc.sql("SELECT id FROM organization LIMIT 1").query(String.class).single() + "\",\"roles\":[\"OPERATOR\"]}");
+    assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+    assertThat(refused.body()).contains("password");
+
+    String user = newUser("long-login");
+    Wire.Reply login = Wire.from("127.0.0.19", port).basic(user, "x".repeat(100)).get("/api/v1/me");
+    assertThat(login.status()).isEqualTo(401);
+    assertThat(jdbc.sql("SELECT reason FROM login_failure WHERE username = ?").param(user).query(String.class).list())
+        .containsExactly("wrong-password");
+  }
+
+  @Test
   void own_tokens_are_listed_without_secrets_and_a_revoked_one_fails_at_once() {
     String user = newUser("tokens");
     Wire owner = Wire.from("127.0.0.1", port).basic(user, PASSWORD);
