@@ -63,6 +63,31 @@ class LoginSecurityTest extends IntegrationTest {
   }
 
   @Test
+  void a_burst_of_parallel_guesses_meets_the_lock_after_its_free_failures() throws Exception {
+    String user = newUser("burst");
+    Wire wrong = Wire.from("127.0.0.21", port).basic(user, "not-the-password");
+    assertThat(wrong.get("/api/v1/me").status()).isEqualTo(401);
+    List<Integer> statuses = inParallel(12, i -> wrong.get("/api/v1/me").status());
+    assertThat(statuses).containsOnly(401, 429);
+    assertThat(statuses.stream().filter(s -> s == 401).count())
+        .as("four more free failures, then the lock (%s)", statuses).isBetween(4L, 6L);
+  }
+
+  @Test
+  void parallel_first_logins_of_many_members_from_one_address_are_not_throttled() throws Exception {
+    List<String> users = new ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      users.add(newUser("crowd" + i));
+    }
+    assertThat(Wire.from("127.0.0.22", port).basic(users.get(0), "not-the-password").get("/api/v1/me").status())
+        .as("one failure on record for the address").isEqualTo(401);
+    assertThat(Wire.from("127.0.0.22", port).basic(users.get(0), PASSWORD).get("/api/v1/me").status()).isEqualTo(200);
+    List<Integer> statuses = inParallel(30, i -> Wire.from("127.0.0.22", port).basic(users.get(i), PASSWORD)
+        .get("/api/v1/me").status());
+    assertThat(statuses).containsOnly(200);
+  }
+
+  @Test
   void an_unknown_username_is_throttled_like_a_known_one() {
     Wire guess = Wire.from("127.0.0.12", port).basic("nobody-" + UUID.randomUUID(), "some-password-1");
     for (int i = 1; i <= 5; i++) {
@@ -285,6 +310,29 @@ class LoginSecurityTest extends IntegrationTest {
     row.put("address", address);
     row.put("reason", reason);
     return row;
+  }
+
+  private static List<Integer> inParallel(int n, java.util.function.IntFunction<Integer> call) throws Exception {
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(n);
+    try {
+      java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+      List<java.util.concurrent.Future<Integer>> futures = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        int index = i;
+        futures.add(pool.submit(() -> {
+          start.await();
+          return call.apply(index);
+        }));
+      }
+      start.countDown();
+      List<Integer> statuses = new ArrayList<>();
+      for (java.util.concurrent.Future<Integer> future : futures) {
+        statuses.add(future.get(5, java.util.concurrent.TimeUnit.MINUTES));
+      }
+      return statuses;
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   private static long timed(Wire wire) {

@@ -17,9 +17,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Failed logins in a row per username and per client address, in PostgreSQL so that every node
- * sees them. An attempt that will run the (slow) password check is counted as a failure before
- * the check, inside a row lock, so a burst of parallel guesses cannot slip past the lock; a
- * success then deletes its keys' rows. Unknown usernames are counted like known ones, so the
+ * sees them. An attempt that will run the (slow) password check on a key that has failed before
+ * is counted as a failure before the check, inside a row lock, so a burst of parallel guesses
+ * cannot slip past the lock (see {@link #begin}); a success then deletes its keys' rows. Unknown usernames are counted like known ones, so the
  * throttle does not tell which exist. Time is the injected clock's.
  */
 @Component
@@ -71,38 +71,70 @@ public class LoginThrottle {
    */
   public boolean check(Keys keys) {
     Instant now = clock.instant();
-    List<Row> rows = rows(keys, false);
+    List<Row> rows = rows(keys.keys(), false);
     refuseIfLocked(rows, now);
     return !rows.isEmpty();
   }
 
+  /** An attempt under way: which of its keys still count as failed should its check fail. */
+  public record Attempt(Keys keys, List<String> uncounted) {}
+
   /**
-   * Counts the attempt as a failure before its password is checked, locking a key out once it
-   * has had its free failures; refused if a key is locked out meanwhile (another node's attempt).
+   * Before the (slow) password check, inside row locks: refuses the attempt if one of its keys is
+   * locked out meanwhile (say by another node), and counts it at once as a failure on every key
+   * that has failed before, so a burst of parallel guesses meets the lock after its free ones. A
+   * key with no failures on record is counted only once the check has failed: parallel first
+   * logins of legitimate clients (many from one address) are never locked out by each other.
    */
-  public void countAttempt(Keys keys) {
-    transactions.executeWithoutResult(tx -> {
+  public Attempt begin(Keys keys) {
+    return transactions.execute(tx -> {
       Instant now = clock.instant();
-      Map<String, Row> rows = rows(keys, true).stream().collect(Collectors.toMap(Row::key, Function.identity()));
+      Map<String, Row> rows = rows(keys.keys(), true).stream().collect(Collectors.toMap(Row::key, Function.identity()));
       refuseIfLocked(rows.values(), now);
+      List<String> uncounted = new ArrayList<>();
       for (String key : keys.keys()) {
-        LoginThrottlePolicy policy = keys.isUser(key) ? perUser : perAddress;
-        Row row = rows.get(key);
-        int failures = row == null ? 1 : policy.failuresAfterOneMore(row.failures(), row.lastFailure(), now);
-        Timestamp lockedUntil = policy.lockFor(failures).map(lock -> Timestamp.from(now.plus(lock))).orElse(null);
-        if (row != null) {
-          jdbc.sql("UPDATE login_throttle SET failures = ?, last_failure_at = ?, locked_until = ? WHERE key = ?")
-              .params(failures, Timestamp.from(now), lockedUntil, key)
-              .update();
+        if (rows.containsKey(key)) {
+          count(keys, rows.get(key), now);
         } else {
-          jdbc.sql("INSERT INTO login_throttle (key, failures, last_failure_at, locked_until) VALUES (?,?,?,?)"
-                  + " ON CONFLICT (key) DO UPDATE SET failures = login_throttle.failures + 1,"
-                  + " last_failure_at = EXCLUDED.last_failure_at")
-              .params(key, failures, Timestamp.from(now), lockedUntil)
-              .update();
+          uncounted.add(key);
         }
       }
+      return new Attempt(keys, List.copyOf(uncounted));
     });
+  }
+
+  /** The attempt's check failed: the keys not counted yet are counted now. */
+  public void failed(Attempt attempt) {
+    if (attempt.uncounted().isEmpty()) {
+      return;
+    }
+    transactions.executeWithoutResult(tx -> {
+      Instant now = clock.instant();
+      for (String key : attempt.uncounted()) {
+        jdbc.sql("INSERT INTO login_throttle (key, failures, last_failure_at) VALUES (?, 0, ?) ON CONFLICT DO NOTHING")
+            .params(key, Timestamp.from(now))
+            .update();
+      }
+      for (Row row : rows(attempt.uncounted(), true)) {
+        count(attempt.keys(), row, now);
+      }
+    });
+  }
+
+  /** The attempt's check succeeded: its keys start afresh if anything was counted against them. */
+  public void succeeded(Attempt attempt) {
+    if (attempt.uncounted().size() < attempt.keys().keys().size()) {
+      reset(attempt.keys());
+    }
+  }
+
+  private void count(Keys keys, Row row, Instant now) {
+    LoginThrottlePolicy policy = keys.isUser(row.key()) ? perUser : perAddress;
+    int failures = policy.failuresAfterOneMore(row.failures(), row.lastFailure(), now);
+    Timestamp lockedUntil = policy.lockFor(failures).map(lock -> Timestamp.from(now.plus(lock))).orElse(null);
+    jdbc.sql("UPDATE login_throttle SET failures = ?, last_failure_at = ?, locked_until = ? WHERE key = ?")
+        .params(failures, Timestamp.from(now), lockedUntil, row.key())
+        .update();
   }
 
   /** A successful login: its keys start afresh. */
@@ -110,10 +142,10 @@ public class LoginThrottle {
     jdbc.sql("DELETE FROM login_throttle WHERE key IN (:keys)").param("keys", keys.keys()).update();
   }
 
-  private List<Row> rows(Keys keys, boolean forUpdate) {
+  private List<Row> rows(List<String> keys, boolean forUpdate) {
     return jdbc.sql("SELECT key, failures, last_failure_at, locked_until FROM login_throttle WHERE key IN (:keys)"
             + (forUpdate ? " ORDER BY key FOR UPDATE" : ""))
-        .param("keys", keys.keys())
+        .param("keys", keys)
         .query((rs, n) -> new Row(
             rs.getString(1),
             rs.getInt(2),

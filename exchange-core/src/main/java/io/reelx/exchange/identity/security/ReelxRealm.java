@@ -117,8 +117,7 @@ public class ReelxRealm extends AuthorizingRealm {
       }
       return row.get().user();
     }
-    // Counted as a failure before the slow check, so parallel guesses meet the lock too.
-    throttle.countAttempt(keys);
+    LoginThrottle.Attempt attempt = throttle.begin(keys);
     // An unknown user costs one bcrypt like a known one, so timing does not reveal which exist.
     boolean matches = passwords.matches(password, row.map(Row::secret).orElse(dummyHash));
     if (row.isEmpty() || !matches || row.get().disabled()) {
@@ -126,9 +125,10 @@ public class ReelxRealm extends AuthorizingRealm {
           row.isEmpty() ? LoginFailures.Reason.UNKNOWN_USER
               : !matches ? LoginFailures.Reason.WRONG_PASSWORD
               : LoginFailures.Reason.USER_DISABLED);
+      throttle.failed(attempt);
       throw new IncorrectCredentialsException();
     }
-    throttle.reset(keys);
+    throttle.succeeded(attempt);
     if (verified.size() > MAX_REMEMBERED) {
       verified.clear();
     }
@@ -153,7 +153,7 @@ public class ReelxRealm extends AuthorizingRealm {
         .query(ReelxRealm::row)
         .optional();
     if (row.isEmpty()) {
-      throttle.countAttempt(keys);
+      throttle.failed(throttle.begin(keys));
       failures.record("bearer", null, bearer.getHost(), LoginFailures.Reason.UNKNOWN_TOKEN);
       throw new IncorrectCredentialsException();
     }
