@@ -58,3 +58,30 @@ Feature: Who may do and see what
     Then it is refused as forbidden
     When "lychee-lee" tries to read the audit trail of the listing
     Then it is refused as forbidden
+
+  Scenario: Guessing a password is slowed down, and even the right one must wait its turn
+    When someone tries 5 wrong passwords for "mango-ann"
+    And "mango-ann" signs in with the right password straight away
+    Then it is refused as too many failed logins
+    And the refusal says how many seconds to wait
+
+  Scenario: A member lists its API tokens, never their secrets, and revokes one that stops working at once
+    Given "lychee-lee" has API tokens named "uploader" and "reports"
+    When "lychee-lee" lists its API tokens
+    Then it sees the tokens "reports" and "uploader", without their secrets
+    When "mango-ann" tries to revoke the token "reports"
+    Then it is refused as not found
+    When "lychee-lee" revokes the token "uploader"
+    Then a caller presenting the token "uploader" is refused as unauthenticated
+    And a caller presenting the token "reports" is recognised as "lychee-lee"
+
+  Scenario: The operator disables a member's account: its password and its tokens stop working
+    Given "lychee-lee" has API tokens named "uploader" and "reports"
+    When "mango-ann" tries to disable the account of "lychee-lee"
+    Then it is refused as forbidden
+    When the operator disables the account of "lychee-lee"
+    Then "lychee-lee" signing in with its password is refused as unauthenticated
+    And a caller presenting the token "uploader" is refused as unauthenticated
+    When the operator enables the account of "lychee-lee" again
+    Then "lychee-lee" signing in with its password is recognised
+    But a caller presenting the token "reports" is refused as unauthenticated

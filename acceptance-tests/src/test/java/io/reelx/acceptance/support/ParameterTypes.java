@@ -52,7 +52,7 @@ public class ParameterTypes {
   }
 
   /** How the exchange refuses, by the words of the API conventions. */
-  @ParameterType("malformed|invalid|unauthenticated|forbidden|not found|a conflict|breaking a business rule")
+  @ParameterType("malformed|invalid|unauthenticated|forbidden|not found|a conflict|breaking a business rule|too many failed logins")
   public Integer refusal(String text) {
     return switch (text) {
       case "malformed", "invalid" -> 400;
@@ -61,6 +61,7 @@ public class ParameterTypes {
       case "not found" -> 404;
       case "a conflict" -> 409;
       case "breaking a business rule" -> 422;
+      case "too many failed logins" -> 429;
       default -> throw new IllegalArgumentException(text);
     };
   }

@@ -49,6 +49,8 @@ class BadInputTest extends IntegrationTest {
   /** Who calls each operation: a user holding the role the operation needs. */
   private static final Map<String, String> CALLER = Map.ofEntries(
       Map.entry("getMe", "holder"), Map.entry("createApiToken", "holder"),
+      Map.entry("listApiTokens", "holder"), Map.entry("revokeApiToken", "holder"),
+      Map.entry("disableUser", "operator"), Map.entry("enableUser", "operator"),
       Map.entry("createOrganization", "operator"), Map.entry("listOrganizations", "operator"),
       Map.entry("getOrganization", "operator"), Map.entry("createUser", "operator"), Map.entry("listUsers", "operator"),
       Map.entry("registerTitle", "holder"), Map.entry("listTitles", "holder"), Map.entry("getTitle", "holder"),
@@ -274,8 +276,13 @@ class BadInputTest extends IntegrationTest {
     ids.put("discrepancyId", UUID.randomUUID().toString());
     ids.put("payoutId", UUID.randomUUID().toString());
     ids.put("platformOrg", platformOrg);
+    String holderUser = market.holder.get("/api/v1/me").get("userId");
+    Http.Response token = market.holder.post("/api/v1/me/tokens", Map.of("name", "fuzz"));
+    assertThat(token.status()).as(token.body()).isEqualTo(201);
+    ids.put("userId", holderUser);
+    ids.put("tokenId", token.get("id"));
     ownAggregates.addAll(List.of(holderOrg, platformOrg, exchangeOrg, market.titleId, ids.get("draftListing"),
-        announced, contract));
+        announced, contract, holderUser));
   }
 
   private final String suffix = UUID.randomUUID().toString().substring(0, 8);

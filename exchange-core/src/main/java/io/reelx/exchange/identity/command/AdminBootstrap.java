@@ -51,7 +51,8 @@ public class AdminBootstrap implements ApplicationRunner {
     // StartupChecks reports these before the start on the embedded database; on an external one
     // only now is it known that this is a first start
     StartupChecks.checkPasswordLength(password);
-    if (password.isBlank()) {
+    boolean generated = password.isBlank();
+    if (generated) {
       if (!demo) {
         throw new StartupProblem(StartupChecks.missingPassword(), "Set REELX_ADMIN_PASSWORD, or start with --demo.");
       }
@@ -64,6 +65,7 @@ public class AdminBootstrap implements ApplicationRunner {
         .findFirst()
         .orElseGet(() -> identity.createOrganization(EXCHANGE_ORGANIZATION, OrganizationKind.EXCHANGE, "CN"));
     identity.registerUser(ADMIN, password, "Exchange operator", exchange.id(), Set.of(Role.OPERATOR));
-    log.info("Created the operator account '{}'{}", ADMIN, demo ? " with password " + password : "");
+    // Only a password made up here is printed; one from REELX_ADMIN_PASSWORD never reaches a log.
+    log.info("Created the operator account '{}'{}", ADMIN, generated ? " with password " + password : "");
   }
 }

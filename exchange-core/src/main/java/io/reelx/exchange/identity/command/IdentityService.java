@@ -4,12 +4,14 @@ import io.reelx.exchange.identity.domain.OrganizationId;
 import io.reelx.exchange.identity.domain.OrganizationKind;
 import io.reelx.exchange.identity.domain.Role;
 import io.reelx.exchange.identity.domain.UserId;
+import io.reelx.exchange.identity.query.ApiTokenView;
 import io.reelx.exchange.identity.query.IdentityRegister;
 import io.reelx.exchange.identity.query.OrganizationView;
 import io.reelx.exchange.identity.query.UserView;
 import io.reelx.exchange.identity.security.Passwords;
 import io.reelx.exchange.shared.domain.InvalidValue;
 import io.reelx.exchange.shared.domain.NotFound;
+import io.reelx.exchange.shared.domain.RuleViolation;
 import io.reelx.exchange.shared.domain.StateConflict;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
@@ -25,7 +27,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Creates organisations, users and API tokens. Credentials are written in the same transaction
+ * Creates organisations, users and API tokens; revokes tokens, disables and enables users. Credentials are written in the same transaction
  * as the events, outside the event log.
  */
 @Service
@@ -38,13 +40,16 @@ public class IdentityService {
   private final JdbcClient jdbc;
   private final Passwords passwords;
   private final Clock clock;
+  private final TokenLifetimes lifetimes;
 
   public IdentityService(
       CommandGateway commands,
       IdentityRegister register,
       JdbcClient jdbc,
       Passwords passwords,
-      Clock clock) {
+      Clock clock,
+      TokenLifetimes lifetimes) {
+    this.lifetimes = lifetimes;
     this.commands = commands;
     this.register = register;
     this.jdbc = jdbc;
@@ -86,9 +91,16 @@ public class IdentityService {
     return register.user(id).orElseThrow();
   }
 
-  /** A new API token for the user; the secret is returned once and stored only as SHA-256. */
+  /**
+   * A new API token for the user; the secret is returned once and stored only as SHA-256. Without
+   * {@code days} it lives the configured default; longer than the configured maximum is refused.
+   */
   @Transactional
-  public IssuedToken issueToken(UserId user, String name, int days) {
+  public IssuedToken issueToken(UserId user, String name, Integer requestedDays) {
+    int days = requestedDays == null ? lifetimes.defaultDays() : requestedDays;
+    if (days < 1 || days > lifetimes.maxDays()) {
+      throw new InvalidValue("expiresInDays", "must be between 1 and " + lifetimes.maxDays());
+    }
     String tokenId = UUID.randomUUID().toString();
     byte[] secret = new byte[32];
     RANDOM.nextBytes(secret);
@@ -102,6 +114,51 @@ public class IdentityService {
         .params(tokenId, user.value(), name, Passwords.sha256(token), Timestamp.from(now), Timestamp.from(expiresAt))
         .update();
     return new IssuedToken(tokenId, name, token, expiresAt);
+  }
+
+  /**
+   * Revokes one of the user's own tokens; it fails at once on every node, since each request looks
+   * its token up in the database. Revoking a revoked token again changes nothing; another user's
+   * token is "not found".
+   */
+  @Transactional
+  public void revokeToken(UserId owner, String tokenId) {
+    ApiTokenView token = register.token(tokenId)
+        .filter(t -> t.userId().equals(owner))
+        .orElseThrow(() -> new NotFound("API token", tokenId));
+    if (token.revokedAt() != null) {
+      return;
+    }
+    commands.sendAndWait(new RevokeApiToken(owner, tokenId));
+    jdbc.sql("UPDATE api_token SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL")
+        .params(Timestamp.from(clock.instant()), tokenId)
+        .update();
+  }
+
+  /** The user can no longer log in, and all its API tokens are revoked, on every node at once. */
+  @Transactional
+  public UserView disableUser(UserId operator, UserId user) {
+    existing(user);
+    if (operator.equals(user)) {
+      throw new RuleViolation("cannot-disable-self", "An operator cannot disable its own account");
+    }
+    commands.sendAndWait(new DisableUser(user));
+    jdbc.sql("UPDATE api_token SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL")
+        .params(Timestamp.from(clock.instant()), user.value())
+        .update();
+    return existing(user);
+  }
+
+  /** A disabled user may log in with its password again; its revoked tokens stay revoked. */
+  @Transactional
+  public UserView enableUser(UserId user) {
+    existing(user);
+    commands.sendAndWait(new EnableUser(user));
+    return existing(user);
+  }
+
+  private UserView existing(UserId user) {
+    return register.user(user).orElseThrow(() -> new NotFound("user", user.value()));
   }
 
   public OrganizationView organization(OrganizationId id) {

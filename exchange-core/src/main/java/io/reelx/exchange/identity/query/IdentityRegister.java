@@ -5,6 +5,8 @@ import io.reelx.exchange.identity.domain.OrganizationCreated;
 import io.reelx.exchange.identity.domain.OrganizationId;
 import io.reelx.exchange.identity.domain.OrganizationKind;
 import io.reelx.exchange.identity.domain.Role;
+import io.reelx.exchange.identity.domain.UserDisabled;
+import io.reelx.exchange.identity.domain.UserEnabled;
 import io.reelx.exchange.identity.domain.UserId;
 import io.reelx.exchange.identity.domain.UserRegistered;
 import java.sql.Array;
@@ -22,7 +24,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Organisations and users as the rest of the exchange looks them up. Updated in the same
+ * Organisations, users and API tokens as the rest of the exchange looks them up. Updated in the same
  * transaction as the events (subscribing group), so a user can log in as soon as it is created
  * and names stay unique.
  */
@@ -56,6 +58,32 @@ public class IdentityRegister {
             toArrayLiteral(e.roles().stream().map(Enum::name).sorted().toList()),
             java.sql.Timestamp.from(at))
         .update();
+  }
+
+  @EventHandler
+  void on(UserDisabled e, @org.axonframework.eventhandling.Timestamp Instant at) {
+    jdbc.sql("UPDATE app_user SET disabled_at = ? WHERE id = ?")
+        .params(java.sql.Timestamp.from(at), e.userId().value())
+        .update();
+  }
+
+  @EventHandler
+  void on(UserEnabled e) {
+    jdbc.sql("UPDATE app_user SET disabled_at = NULL WHERE id = ?").param(e.userId().value()).update();
+  }
+
+  /** The user's tokens that still work at {@code now} (neither revoked nor expired), newest first. */
+  public List<ApiTokenView> liveTokens(UserId user, Instant now) {
+    return jdbc.sql(
+            "SELECT * FROM api_token WHERE user_id = ? AND revoked_at IS NULL AND expires_at > ?"
+                + " ORDER BY created_at DESC, id")
+        .params(user.value(), java.sql.Timestamp.from(now))
+        .query(IdentityRegister::token)
+        .list();
+  }
+
+  public Optional<ApiTokenView> token(String tokenId) {
+    return jdbc.sql("SELECT * FROM api_token WHERE id = ?").param(tokenId).query(IdentityRegister::token).optional();
   }
 
   public Optional<OrganizationView> organization(OrganizationId id) {
@@ -134,6 +162,22 @@ public class IdentityRegister {
         rs.getString("display_name"),
         new OrganizationId(rs.getString("organization_id")),
         Set.copyOf(roles),
-        rs.getTimestamp("created_at").toInstant());
+        rs.getTimestamp("created_at").toInstant(),
+        instant(rs.getTimestamp("disabled_at")));
+  }
+
+  private static Instant instant(java.sql.Timestamp at) {
+    return at == null ? null : at.toInstant();
+  }
+
+  private static ApiTokenView token(ResultSet rs, int row) throws SQLException {
+    return new ApiTokenView(
+        rs.getString("id"),
+        new UserId(rs.getString("user_id")),
+        rs.getString("name"),
+        rs.getTimestamp("created_at").toInstant(),
+        rs.getTimestamp("expires_at").toInstant(),
+        instant(rs.getTimestamp("last_used_at")),
+        instant(rs.getTimestamp("revoked_at")));
   }
 }

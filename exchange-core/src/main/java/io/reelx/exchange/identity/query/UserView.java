@@ -12,4 +12,10 @@ public record UserView(
     String displayName,
     OrganizationId organizationId,
     Set<Role> roles,
-    Instant createdAt) {}
+    Instant createdAt,
+    Instant disabledAt) {
+
+  public boolean disabled() {
+    return disabledAt != null;
+  }
+}

@@ -15,9 +15,12 @@ import org.apache.shiro.web.filter.authc.AuthenticatingFilter;
 /**
  * Authenticates every API request from its {@code Authorization} header, HTTP Basic or
  * {@code Bearer <api token>}; no session is kept between requests. A missing or bad credential
- * is answered 401 with a problem document.
+ * is answered 401 with a problem document; too many failed logins in a row, 429 with
+ * {@code Retry-After}.
  */
 public class ApiAuthenticationFilter extends AuthenticatingFilter {
+
+  private static final String FAILURE = ApiAuthenticationFilter.class.getName() + ".failure";
 
   @Override
   protected AuthenticationToken createToken(ServletRequest request, ServletResponse response) {
@@ -26,7 +29,7 @@ public class ApiAuthenticationFilter extends AuthenticatingFilter {
       return new UsernamePasswordToken();
     }
     if (header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-      return new BearerToken(header.substring(7).trim(), request.getRemoteHost());
+      return new BearerToken(header.substring(7).trim(), request.getRemoteAddr());
     }
     if (header.regionMatches(true, 0, "Basic ", 0, 6)) {
       try {
@@ -35,7 +38,7 @@ public class ApiAuthenticationFilter extends AuthenticatingFilter {
         int colon = decoded.indexOf(':');
         if (colon > 0) {
           return new UsernamePasswordToken(
-              decoded.substring(0, colon), decoded.substring(colon + 1), false, request.getRemoteHost());
+              decoded.substring(0, colon), decoded.substring(colon + 1), false, request.getRemoteAddr());
         }
       } catch (IllegalArgumentException malformed) {
         // falls through to an empty token, refused below
@@ -51,7 +54,11 @@ public class ApiAuthenticationFilter extends AuthenticatingFilter {
         && executeLogin(request, response)) {
       return true;
     }
-    unauthorized((HttpServletResponse) response);
+    if (request.getAttribute(FAILURE) instanceof LoginThrottled throttled) {
+      tooManyAttempts((HttpServletResponse) response, throttled.retryAfterSeconds());
+    } else {
+      unauthorized((HttpServletResponse) response);
+    }
     return false;
   }
 
@@ -61,6 +68,7 @@ public class ApiAuthenticationFilter extends AuthenticatingFilter {
       org.apache.shiro.authc.AuthenticationException e,
       ServletRequest request,
       ServletResponse response) {
+    request.setAttribute(FAILURE, e);
     return false;
   }
 
@@ -68,11 +76,25 @@ public class ApiAuthenticationFilter extends AuthenticatingFilter {
     response.setStatus(401);
     response.setHeader("WWW-Authenticate", "Basic realm=\"reelx\", Bearer realm=\"reelx\"");
     response.setContentType("application/problem+json");
+    response.setCharacterEncoding("UTF-8");
     response
         .getWriter()
         .write(
             "{\"type\":\"https://reelx.io/problems/unauthenticated\",\"title\":\"Unauthorized\","
                 + "\"status\":401,\"code\":\"unauthenticated\",\"detail\":\"Valid HTTP Basic "
                 + "credentials or a bearer API token are required\"}");
+  }
+
+  private static void tooManyAttempts(HttpServletResponse response, long retryAfterSeconds) throws IOException {
+    response.setStatus(429);
+    response.setHeader("Retry-After", Long.toString(retryAfterSeconds));
+    response.setContentType("application/problem+json");
+    response.setCharacterEncoding("UTF-8");
+    response
+        .getWriter()
+        .write(
+            "{\"type\":\"https://reelx.io/problems/too-many-failed-logins\",\"title\":\"Too Many Requests\","
+                + "\"status\":429,\"code\":\"too-many-failed-logins\",\"detail\":\"Too many failed logins for"
+                + " this username or from this address; retry after " + retryAfterSeconds + " seconds\"}");
   }
 }

@@ -12,14 +12,17 @@ import org.springframework.stereotype.Component;
 @Component
 public class Passwords {
 
+  private static final int BCRYPT_MAX_BYTES = 72;
+
   private final BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder(10);
 
   public String hash(String password) {
     return bcrypt.encode(password);
   }
 
+  /** bcrypt reads at most 72 bytes and refuses longer input; such a password matches nothing. */
   public boolean matches(String password, String hash) {
-    return bcrypt.matches(password, hash);
+    return password.getBytes(StandardCharsets.UTF_8).length <= BCRYPT_MAX_BYTES && bcrypt.matches(password, hash);
   }
 
   public void checkStrength(String password) {
@@ -28,6 +31,9 @@ public class Passwords {
     }
     if (password.length() > 128) {
       throw new InvalidValue("password", "must be at most 128 characters");
+    }
+    if (password.getBytes(StandardCharsets.UTF_8).length > BCRYPT_MAX_BYTES) {
+      throw new InvalidValue("password", "must be at most " + BCRYPT_MAX_BYTES + " bytes in UTF-8");
     }
   }
 

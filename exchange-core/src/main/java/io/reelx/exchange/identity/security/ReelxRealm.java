@@ -35,22 +35,33 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * two kinds are verified differently; Shiro's matcher then only confirms the realm's verdict.
  *
  * <p>bcrypt is deliberately slow, so a successful Basic check is remembered for a short while
- * (keyed by a SHA-256 of the credential pair, never the password itself).
+ * (keyed by a SHA-256 of the credential pair, never the password itself); whether the user is
+ * disabled is read from the database on every request all the same. Failed logins are throttled
+ * per username and client address ({@link LoginThrottle}) and audited ({@link LoginFailures}).
  */
 public class ReelxRealm extends AuthorizingRealm {
 
   private static final Duration REMEMBER = Duration.ofMinutes(5);
   private static final int MAX_REMEMBERED = 10_000;
+  private static final int MAX_USERNAME = 40;
+  private static final Duration LAST_USED_PRECISION = Duration.ofMinutes(1);
 
   private final JdbcClient jdbc;
   private final Passwords passwords;
   private final Clock clock;
+  private final LoginThrottle throttle;
+  private final LoginFailures failures;
+  private final String dummyHash;
   private final Map<String, Instant> verified = new ConcurrentHashMap<>();
 
-  public ReelxRealm(JdbcClient jdbc, Passwords passwords, Clock clock) {
+  public ReelxRealm(
+      JdbcClient jdbc, Passwords passwords, Clock clock, LoginThrottle throttle, LoginFailures failures) {
     this.jdbc = jdbc;
     this.passwords = passwords;
     this.clock = clock;
+    this.throttle = throttle;
+    this.failures = failures;
+    this.dummyHash = passwords.hash(java.util.UUID.randomUUID().toString());
     setCredentialsMatcher((token, info) -> true);
     setAuthenticationCachingEnabled(false);
     setAuthorizationCachingEnabled(false);
@@ -65,7 +76,7 @@ public class ReelxRealm extends AuthorizingRealm {
   protected AuthenticationInfo doGetAuthenticationInfo(AuthenticationToken token) {
     CurrentUser user;
     if (token instanceof BearerToken bearer) {
-      user = byToken(bearer.getToken());
+      user = byToken(bearer);
     } else if (token instanceof UsernamePasswordToken basic) {
       user = byPassword(basic);
     } else {
@@ -85,45 +96,85 @@ public class ReelxRealm extends AuthorizingRealm {
     if (basic.getUsername() == null || basic.getPassword() == null) {
       throw new IncorrectCredentialsException();
     }
+    String username = basic.getUsername();
     String password = new String(basic.getPassword());
-    Optional<Row> row =
-        jdbc.sql(
-                "SELECT u.id, u.username, u.organization_id, u.roles, c.password_hash"
+    LoginThrottle.Keys keys = LoginThrottle.keys(username, basic.getHost());
+    boolean failedBefore = throttle.check(keys);
+    Optional<Row> row = username.length() > MAX_USERNAME || !LoginFailures.printable(username).equals(username)
+        ? Optional.empty()
+        : jdbc.sql(
+                "SELECT u.id, u.username, u.organization_id, u.roles, c.password_hash, u.disabled_at"
                     + " FROM app_user u JOIN credential c ON c.user_id = u.id WHERE u.username = ?")
-            .param(basic.getUsername())
+            .param(username)
             .query(ReelxRealm::row)
             .optional();
-    if (row.isEmpty()) {
+    Instant now = clock.instant();
+    String key = row.map(r -> Passwords.sha256(username + '\u0000' + password + '\u0000' + r.secret())).orElse(null);
+    Instant until = key == null ? null : verified.get(key);
+    if (until != null && until.isAfter(now) && !row.get().disabled()) {
+      if (failedBefore) {
+        throttle.reset(keys);
+      }
+      return row.get().user();
+    }
+    LoginThrottle.Attempt attempt = throttle.begin(keys);
+    // An unknown user costs one bcrypt like a known one, so timing does not reveal which exist.
+    boolean matches = passwords.matches(password, row.map(Row::secret).orElse(dummyHash));
+    if (row.isEmpty() || !matches || row.get().disabled()) {
+      failures.record("basic", username, basic.getHost(),
+          row.isEmpty() ? LoginFailures.Reason.UNKNOWN_USER
+              : !matches ? LoginFailures.Reason.WRONG_PASSWORD
+              : LoginFailures.Reason.USER_DISABLED);
+      throttle.failed(attempt);
       throw new IncorrectCredentialsException();
     }
-    String key = Passwords.sha256(basic.getUsername() + '\u0000' + password + '\u0000' + row.get().secret());
+    throttle.succeeded(attempt);
+    if (verified.size() > MAX_REMEMBERED) {
+      verified.clear();
+    }
+    verified.put(key, now.plus(REMEMBER));
+    return row.get().user();
+  }
+
+  /**
+   * Every request looks its token up in the database, so a revoked token (or one of a disabled
+   * user) fails at once on every node. When it was last used is written at most once a minute.
+   */
+  private CurrentUser byToken(BearerToken bearer) {
+    LoginThrottle.Keys keys = LoginThrottle.keys(null, bearer.getHost());
+    boolean failedBefore = throttle.check(keys);
     Instant now = clock.instant();
-    Instant until = verified.get(key);
-    if (until == null || until.isBefore(now)) {
-      if (!passwords.matches(password, row.get().secret())) {
-        throw new IncorrectCredentialsException();
-      }
-      if (verified.size() > MAX_REMEMBERED) {
-        verified.clear();
-      }
-      verified.put(key, now.plus(REMEMBER));
+    Optional<Row> row = jdbc.sql(
+            "SELECT u.id, u.username, u.organization_id, u.roles, t.id, t.last_used_at"
+                + " FROM api_token t JOIN app_user u ON u.id = t.user_id"
+                + " WHERE t.token_sha256 = ? AND t.expires_at > ? AND t.revoked_at IS NULL"
+                + " AND u.disabled_at IS NULL")
+        .params(Passwords.sha256(bearer.getToken()), Timestamp.from(now))
+        .query(ReelxRealm::row)
+        .optional();
+    if (row.isEmpty()) {
+      throttle.failed(throttle.begin(keys));
+      failures.record("bearer", null, bearer.getHost(), LoginFailures.Reason.UNKNOWN_TOKEN);
+      throw new IncorrectCredentialsException();
+    }
+    if (failedBefore) {
+      throttle.reset(keys);
+    }
+    Instant lastUsed = row.get().at();
+    if (lastUsed == null || lastUsed.isBefore(now.minus(LAST_USED_PRECISION))) {
+      jdbc.sql("UPDATE api_token SET last_used_at = ? WHERE id = ?")
+          .params(Timestamp.from(now), row.get().secret())
+          .update();
     }
     return row.get().user();
   }
 
-  private CurrentUser byToken(String token) {
-    return jdbc.sql(
-            "SELECT u.id, u.username, u.organization_id, u.roles, t.token_sha256"
-                + " FROM api_token t JOIN app_user u ON u.id = t.user_id"
-                + " WHERE t.token_sha256 = ? AND t.expires_at > ?")
-        .params(Passwords.sha256(token), Timestamp.from(clock.instant()))
-        .query(ReelxRealm::row)
-        .optional()
-        .map(Row::user)
-        .orElseThrow(IncorrectCredentialsException::new);
+  /** A user with its password hash (or token id) and its disabled (or token last used) time. */
+  private record Row(CurrentUser user, String secret, Instant at) {
+    boolean disabled() {
+      return at != null;
+    }
   }
-
-  private record Row(CurrentUser user, String secret) {}
 
   private static Row row(ResultSet rs, int n) throws SQLException {
     Set<Role> roles = EnumSet.noneOf(Role.class);
@@ -134,6 +185,7 @@ public class ReelxRealm extends AuthorizingRealm {
             rs.getString(2),
             new OrganizationId(rs.getString(3)),
             Set.copyOf(roles)),
-        rs.getString(5));
+        rs.getString(5),
+        rs.getTimestamp(6) == null ? null : rs.getTimestamp(6).toInstant());
   }
 }

@@ -1,12 +1,19 @@
 package io.reelx.exchange.identity.security;
 
 import java.time.Clock;
+import org.apache.shiro.authc.AuthenticationException;
+import org.apache.shiro.authc.AuthenticationInfo;
+import org.apache.shiro.authc.AuthenticationToken;
 import org.apache.shiro.event.EventBus;
 import org.apache.shiro.event.support.DefaultEventBus;
 import org.apache.shiro.mgt.DefaultSessionStorageEvaluator;
+import org.apache.shiro.mgt.RememberMeManager;
 import org.apache.shiro.mgt.SessionStorageEvaluator;
 import org.apache.shiro.realm.Realm;
 import org.apache.shiro.spring.LifecycleBeanPostProcessor;
+import org.apache.shiro.subject.PrincipalCollection;
+import org.apache.shiro.subject.Subject;
+import org.apache.shiro.subject.SubjectContext;
 import org.apache.shiro.spring.web.config.DefaultShiroFilterChainDefinition;
 import org.apache.shiro.spring.web.config.ShiroFilterChainDefinition;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -33,8 +40,35 @@ public class SecurityConfiguration {
   }
 
   @Bean
-  Realm reelxRealm(JdbcClient jdbc, Passwords passwords, Clock clock) {
-    return new ReelxRealm(jdbc, passwords, clock);
+  Realm reelxRealm(
+      JdbcClient jdbc, Passwords passwords, Clock clock, LoginThrottle throttle, LoginFailures failures) {
+    return new ReelxRealm(jdbc, passwords, clock, throttle, failures);
+  }
+
+  /**
+   * No remember-me: the API is stateless, and Shiro's cookie manager would answer every failed
+   * login with {@code Set-Cookie: rememberMe=deleteMe}.
+   */
+  @Bean
+  RememberMeManager rememberMeManager() {
+    return new RememberMeManager() {
+      @Override
+      public PrincipalCollection getRememberedPrincipals(SubjectContext subjectContext) {
+        return null;
+      }
+
+      @Override
+      public void forgetIdentity(SubjectContext subjectContext) {}
+
+      @Override
+      public void onSuccessfulLogin(Subject subject, AuthenticationToken token, AuthenticationInfo info) {}
+
+      @Override
+      public void onFailedLogin(Subject subject, AuthenticationToken token, AuthenticationException ae) {}
+
+      @Override
+      public void onLogout(Subject subject) {}
+    };
   }
 
   @Bean

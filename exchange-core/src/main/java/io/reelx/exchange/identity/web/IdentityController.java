@@ -6,6 +6,7 @@ import io.reelx.api.MeApi;
 import io.reelx.api.OrganizationsApi;
 import io.reelx.api.UsersApi;
 import io.reelx.api.model.ApiToken;
+import io.reelx.api.model.ApiTokenSummary;
 import io.reelx.api.model.CreateApiTokenRequest;
 import io.reelx.api.model.CreateOrganizationRequest;
 import io.reelx.api.model.CreateUserRequest;
@@ -16,6 +17,7 @@ import io.reelx.exchange.identity.command.IdentityService;
 import io.reelx.exchange.identity.domain.OrganizationId;
 import io.reelx.exchange.identity.domain.OrganizationKind;
 import io.reelx.exchange.identity.domain.Role;
+import io.reelx.exchange.identity.domain.UserId;
 import io.reelx.exchange.identity.query.IdentityRegister;
 import io.reelx.exchange.identity.query.OrganizationView;
 import io.reelx.exchange.identity.query.UserView;
@@ -23,6 +25,7 @@ import io.reelx.exchange.identity.security.Access;
 import io.reelx.exchange.identity.security.CurrentUser;
 import io.reelx.exchange.shared.domain.NotFound;
 import java.net.URI;
+import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -36,11 +39,13 @@ public class IdentityController implements MeApi, OrganizationsApi, UsersApi {
   private final Access access;
   private final IdentityService identity;
   private final IdentityRegister register;
+  private final Clock clock;
 
-  public IdentityController(Access access, IdentityService identity, IdentityRegister register) {
+  public IdentityController(Access access, IdentityService identity, IdentityRegister register, Clock clock) {
     this.access = access;
     this.identity = identity;
     this.register = register;
+    this.clock = clock;
   }
 
   @Override
@@ -56,10 +61,37 @@ public class IdentityController implements MeApi, OrganizationsApi, UsersApi {
   @Override
   public ResponseEntity<ApiToken> createApiToken(CreateApiTokenRequest request) {
     CurrentUser user = access.current();
-    int days = request.getExpiresInDays() == null ? 90 : request.getExpiresInDays();
-    IdentityService.IssuedToken token = identity.issueToken(user.userId(), request.getName(), days);
+    IdentityService.IssuedToken token =
+        identity.issueToken(user.userId(), request.getName(), request.getExpiresInDays());
     return ResponseEntity.created(URI.create("/api/v1/me/tokens/" + token.id()))
         .body(new ApiToken(token.id(), token.name(), token.token(), utc(token.expiresAt())));
+  }
+
+  @Override
+  public ResponseEntity<List<ApiTokenSummary>> listApiTokens() {
+    CurrentUser user = access.current();
+    return ResponseEntity.ok(register.liveTokens(user.userId(), clock.instant()).stream()
+        .map(t -> new ApiTokenSummary(t.id(), t.name(), utc(t.createdAt()), utc(t.expiresAt()))
+            .lastUsedAt(t.lastUsedAt() == null ? null : utc(t.lastUsedAt())))
+        .toList());
+  }
+
+  @Override
+  public ResponseEntity<Void> revokeApiToken(String tokenId) {
+    identity.revokeToken(access.current().userId(), tokenId);
+    return ResponseEntity.noContent().build();
+  }
+
+  @Override
+  public ResponseEntity<User> disableUser(String userId) {
+    CurrentUser operator = access.require(Role.OPERATOR);
+    return ResponseEntity.ok(toApi(identity.disableUser(operator.userId(), new UserId(userId))));
+  }
+
+  @Override
+  public ResponseEntity<User> enableUser(String userId) {
+    access.require(Role.OPERATOR);
+    return ResponseEntity.ok(toApi(identity.enableUser(new UserId(userId))));
   }
 
   @Override
@@ -119,7 +151,8 @@ public class IdentityController implements MeApi, OrganizationsApi, UsersApi {
 
   private static User toApi(UserView user) {
     return new User(user.id().value(), user.username(), user.displayName(), user.organizationId().value(),
-        roles(user.roles()), utc(user.createdAt()));
+        roles(user.roles()), utc(user.createdAt()))
+        .disabledAt(user.disabledAt() == null ? null : utc(user.disabledAt()));
   }
 
   private static List<io.reelx.api.model.Role> roles(Set<Role> roles) {

@@ -3,6 +3,9 @@ package io.reelx.exchange.identity.command;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.reelx.exchange.identity.domain.ApiTokenIssued;
+import io.reelx.exchange.identity.domain.ApiTokenRevoked;
+import io.reelx.exchange.identity.domain.UserDisabled;
+import io.reelx.exchange.identity.domain.UserEnabled;
 import io.reelx.exchange.identity.domain.OrganizationId;
 import io.reelx.exchange.identity.domain.OrganizationKind;
 import io.reelx.exchange.identity.domain.PasswordChanged;
@@ -94,5 +97,37 @@ class UserTest {
     fixture.given(registered(Set.of(Role.PLATFORM)), new PasswordChanged(USER))
         .when(new IssueApiToken(USER, "tok-1", "ci pipeline", expires))
         .expectEvents(new ApiTokenIssued(USER, "tok-1", "ci pipeline", expires));
+  }
+
+  @Test
+  void revoking_an_api_token_records_which_one() {
+    fixture.given(registered(Set.of(Role.PLATFORM)), new PasswordChanged(USER))
+        .when(new RevokeApiToken(USER, "tok-1"))
+        .expectEvents(new ApiTokenRevoked(USER, "tok-1"));
+  }
+
+  @Test
+  void disabling_a_user_is_recorded_once() {
+    fixture.given(registered(Set.of(Role.PLATFORM)), new PasswordChanged(USER))
+        .when(new DisableUser(USER))
+        .expectEvents(new UserDisabled(USER));
+    fixture.given(registered(Set.of(Role.PLATFORM)), new UserDisabled(USER))
+        .when(new DisableUser(USER))
+        .expectNoEvents();
+  }
+
+  @Test
+  void a_disabled_user_is_issued_no_token_until_enabled_again() {
+    Instant expires = Instant.parse("2026-06-01T00:00:00Z");
+    fixture.given(registered(Set.of(Role.PLATFORM)), new UserDisabled(USER))
+        .when(new IssueApiToken(USER, "tok-2", "ci", expires))
+        .expectNoEvents()
+        .expectException(ruleViolation("user-disabled"));
+    fixture.given(registered(Set.of(Role.PLATFORM)), new UserDisabled(USER))
+        .when(new EnableUser(USER))
+        .expectEvents(new UserEnabled(USER));
+    fixture.given(registered(Set.of(Role.PLATFORM)), new PasswordChanged(USER))
+        .when(new EnableUser(USER))
+        .expectNoEvents();
   }
 }

@@ -1,0 +1,80 @@
+package io.reelx.exchange.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Login security holds across two nodes on one PostgreSQL: a token revoked through one node is
+ * refused by the other on its very next request, a user disabled on one cannot log in on the
+ * other (although that node remembered its password), and failed logins counted on one node lock
+ * the username out on the other.
+ */
+class TwoNodesLoginTest {
+
+  private static final String ADMIN_PASSWORD = "two-nodes-admin-password";
+  private static final String PASSWORD = "two-nodes-user-password";
+
+  @Test
+  void revokes_disables_and_login_throttling_hold_on_every_node_at_once() throws Exception {
+    try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
+        ConfigurableApplicationContext a = TwoNodesTest.start(postgres, "node-a");
+        ConfigurableApplicationContext b = TwoNodesTest.start(postgres, "node-b")) {
+      int portA = port(a);
+      int portB = port(b);
+      Wire adminA = Wire.from("127.0.0.1", portA).basic("admin", ADMIN_PASSWORD);
+      Wire adminB = adminA.on(portB);
+      String userId = newUser(adminA, "two-node-ann");
+      newUser(adminA, "two-node-bob");
+
+      // a token revoked through node A fails on node B at once
+      Wire ann = Wire.from("127.0.0.1", portA).basic("two-node-ann", PASSWORD);
+      Wire.Reply issued = ann.post("/api/v1/me/tokens", "{\"name\":\"bot\"}");
+      assertThat(issued.status()).as(issued.body()).isEqualTo(201);
+      Wire tokenOnB = Wire.from("127.0.0.1", portB).bearer(issued.json().get("token").asString());
+      assertThat(tokenOnB.get("/api/v1/me").status()).isEqualTo(200);
+      assertThat(ann.delete("/api/v1/me/tokens/" + issued.json().get("id").asString()).status()).isEqualTo(204);
+      assertThat(tokenOnB.get("/api/v1/me").status()).isEqualTo(401);
+
+      // a user disabled through node B cannot log in on node A, which had remembered its password
+      Wire.Reply second = ann.post("/api/v1/me/tokens", "{\"name\":\"bot-2\"}");
+      Wire secondOnA = Wire.from("127.0.0.1", portA).bearer(second.json().get("token").asString());
+      assertThat(ann.get("/api/v1/me").status()).isEqualTo(200);
+      assertThat(adminB.post("/api/v1/users/" + userId + "/disable", null).status()).isEqualTo(200);
+      assertThat(ann.get("/api/v1/me").status()).isEqualTo(401);
+      assertThat(secondOnA.get("/api/v1/me").status()).isEqualTo(401);
+
+      // failures counted on node A lock the username out on node B
+      Wire wrongOnA = Wire.from("127.0.0.31", portA).basic("two-node-bob", "not-the-password");
+      for (int i = 1; i <= 5; i++) {
+        assertThat(wrongOnA.get("/api/v1/me").status()).isEqualTo(401);
+      }
+      Wire.Reply onB = Wire.from("127.0.0.32", portB).basic("two-node-bob", PASSWORD).get("/api/v1/me");
+      assertThat(onB.status()).isEqualTo(429);
+      assertThat(onB.header("Retry-After")).isNotNull();
+
+      JdbcClient jdbc = JdbcClient.create(postgres.getPostgresDatabase());
+      assertThat(jdbc.sql("SELECT count(*) FROM login_failure WHERE username = 'two-node-bob'")
+          .query(Long.class).single()).isEqualTo(5);
+    }
+  }
+
+  private static String newUser(Wire admin, String username) {
+    Wire.Reply org = admin.post("/api/v1/organizations",
+        "{\"name\":\"Org of " + username + "\",\"kind\":\"PLATFORM\",\"country\":\"CN\"}");
+    assertThat(org.status()).as(org.body()).isEqualTo(201);
+    Wire.Reply user = admin.post("/api/v1/users", "{\"username\":\"" + username + "\",\"password\":\"" + PASSWORD
+        + "\",\"displayName\":\"" + username + "\",\"organizationId\":\"" + org.json().get("id").asString()
+        + "\",\"roles\":[\"PLATFORM\"]}");
+    assertThat(user.status()).as(user.body()).isEqualTo(201);
+    return user.json().get("id").asString();
+  }
+
+  private static int port(ConfigurableApplicationContext context) {
+    return ((WebServerApplicationContext) context).getWebServer().getPort();
+  }
+}
