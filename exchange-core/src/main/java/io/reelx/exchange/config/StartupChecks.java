@@ -26,7 +26,8 @@ import org.springframework.util.StringUtils;
 public class StartupChecks implements ApplicationListener<ApplicationPreparedEvent>, Ordered {
 
   static final int MIN_PASSWORD = 12;
-  static final int MAX_PASSWORD = 128;
+  /** bcrypt reads at most 72 bytes of a password: a longer one could not be checked as typed. */
+  static final int MAX_PASSWORD_BYTES = 72;
 
   @Override
   public void onApplicationEvent(ApplicationPreparedEvent event) {
@@ -59,8 +60,8 @@ public class StartupChecks implements ApplicationListener<ApplicationPreparedEve
 
   /** The message for a first start without an operator password. */
   public static String missingPassword() {
-    return "First start: REELX_ADMIN_PASSWORD is not set; it is needed (" + MIN_PASSWORD + " to " + MAX_PASSWORD
-        + " characters) to create the operator account 'admin'";
+    return "First start: REELX_ADMIN_PASSWORD is not set; it is needed (" + MIN_PASSWORD + " characters to "
+        + MAX_PASSWORD_BYTES + " bytes in UTF-8) to create the operator account 'admin'";
   }
 
   /** Refuses an operator password that is set but cannot be used. */
@@ -68,9 +69,12 @@ public class StartupChecks implements ApplicationListener<ApplicationPreparedEve
     if (password.isBlank()) {
       return;
     }
-    if (password.length() < MIN_PASSWORD || password.length() > MAX_PASSWORD) {
-      throw new StartupProblem("REELX_ADMIN_PASSWORD has " + password.length() + " characters; it must have "
-          + MIN_PASSWORD + " to " + MAX_PASSWORD, "Set a longer REELX_ADMIN_PASSWORD.");
+    int bytes = password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+    if (password.length() < MIN_PASSWORD || bytes > MAX_PASSWORD_BYTES) {
+      throw new StartupProblem("REELX_ADMIN_PASSWORD has " + password.length() + " characters (" + bytes
+          + " bytes); it must have at least " + MIN_PASSWORD + " characters and at most " + MAX_PASSWORD_BYTES
+          + " bytes in UTF-8", password.length() < MIN_PASSWORD ? "Set a longer REELX_ADMIN_PASSWORD."
+          : "Set a shorter REELX_ADMIN_PASSWORD.");
     }
   }
 

@@ -281,6 +281,7 @@ class BadInputTest extends IntegrationTest {
     assertThat(token.status()).as(token.body()).isEqualTo(201);
     ids.put("userId", holderUser);
     ids.put("tokenId", token.get("id"));
+    ids.put("group", "listing-view");
     ownAggregates.addAll(List.of(holderOrg, platformOrg, exchangeOrg, market.titleId, ids.get("draftListing"),
         announced, contract, holderUser));
   }
