@@ -38,7 +38,7 @@ class StartupFailureTest {
     Throwable failure = start("--reelx.data-dir=" + data, "--reelx.admin.password=short");
 
     assertThat(failure).isInstanceOf(StartupProblem.class)
-        .hasMessage("REELX_ADMIN_PASSWORD has 5 characters; it must have 12 to 128");
+        .hasMessage("REELX_ADMIN_PASSWORD has 5 characters (5 bytes); it must have at least 12 characters and at most 72 bytes in UTF-8");
     assertThat(data.resolve("postgres")).doesNotExist();
   }
 
