@@ -107,7 +107,9 @@ class DemoMarketTest {
           .contains(bo.get("/api/v1/listings/" + firstAuction).get("status")));
     }
 
-    try (ConfigurableApplicationContext second = start(data)) {
+    // the second start with simulated bidders: the two platforms outbid each other in the fresh auction
+    try (ConfigurableApplicationContext second = start(data, "--reelx.demo.simulated-bidders=true",
+        "--reelx.demo.simulated-bidders.every-seconds=1")) {
       int port = port(second);
       String present = "Demo data already present. Demo users and their passwords (HTTP Basic) are in "
           + file.toAbsolutePath().normalize();
@@ -126,6 +128,12 @@ class DemoMarketTest {
       assertThat(demoSales(bo, "ENGLISH")).hasSize(2);
       await("the fresh live auction to open", () -> "BIDDING".equals(bo.get("/api/v1/listings/" + live)
           .get("status")));
+      await("simulated bids from both platforms", () -> {
+        JsonNode bids = bo.get("/api/v1/listings/" + live + "/bids").json().get("bids");
+        Set<String> bidders = new java.util.HashSet<>();
+        bids.forEach(b -> bidders.add(b.get("bidderCode").asString()));
+        return bidders.size() == 2;
+      });
     }
   }
 
@@ -181,14 +189,15 @@ class DemoMarketTest {
     }
   }
 
-  private static ConfigurableApplicationContext start(Path data) {
-    return new SpringApplicationBuilder(ReelxApplication.class).profiles("demo")
-        .run("--server.port=0", "--reelx.data-dir=" + data, "--reelx.embedded-postgres.fsync=false",
-            "--reelx.admin.password=" + ADMIN_PASSWORD,
-            // a live auction that ends within a minute of start-up: 20 s of bidding, then 2 s
-            "--reelx.auction.min-timed-period-seconds=1",
-            "--reelx.demo.live-auction.free-period=PT20S",
-            "--reelx.demo.live-auction.timed-period-seconds=2");
+  private static ConfigurableApplicationContext start(Path data, String... more) {
+    List<String> args = new ArrayList<>(List.of("--server.port=0", "--reelx.data-dir=" + data,
+        "--reelx.embedded-postgres.fsync=false", "--reelx.admin.password=" + ADMIN_PASSWORD,
+        // a live auction that ends within a minute of start-up: 20 s of bidding, then 2 s
+        "--reelx.auction.min-timed-period-seconds=1",
+        "--reelx.demo.live-auction.free-period=PT20S",
+        "--reelx.demo.live-auction.timed-period-seconds=2"));
+    args.addAll(List.of(more));
+    return new SpringApplicationBuilder(ReelxApplication.class).profiles("demo").run(args.toArray(String[]::new));
   }
 
   private static int port(ConfigurableApplicationContext context) {
