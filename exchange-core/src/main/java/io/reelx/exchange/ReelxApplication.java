@@ -5,8 +5,10 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
- * The ReelX exchange. {@code --demo} switches on the demo profile, which seeds sample
- * organisations, users, titles, holdings and listings and prints their credentials.
+ * The ReelX exchange. {@code --demo} switches on the demo profile, which seeds a market to drive
+ * at once (a live auction, open sales, an active licence being settled; see
+ * {@code io.reelx.exchange.demo.DemoSeeder}) and writes its users' passwords to
+ * {@code demo-credentials.txt} in the data directory.
  */
 @SpringBootApplication(
     excludeName = "org.apache.shiro.spring.boot.autoconfigure.ShiroBeanAutoConfiguration")
