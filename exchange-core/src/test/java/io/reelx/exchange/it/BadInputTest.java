@@ -119,6 +119,8 @@ class BadInputTest extends IntegrationTest {
     int nonProblems = 0;
     int accepted = 0;
     int stored = 0;
+    List<String> toleratedEvents = new ArrayList<>();
+    long toleratedRows = 0;
     long started = System.nanoTime();
     for (Operation op : operations) {
       List<Case> cases = cases(op);
@@ -144,7 +146,12 @@ class BadInputTest extends IntegrationTest {
         long rowCount = rows();
         if (index != lastIndex || rowCount != lastRows) {
           List<String> events = storedEvents(lastIndex);
-          if (!events.isEmpty() || rowCount != lastRows) {
+          // a case the API may take as valid (an empty optional parameter is an absent one) may store
+          boolean tolerated = !c.mustRefuse() && answer.status() >= 200 && answer.status() < 300;
+          if (tolerated) {
+            toleratedEvents.addAll(events);
+            toleratedRows += rowCount - lastRows;
+          } else if (!events.isEmpty() || rowCount != lastRows) {
             stored++;
             failures.add(describe(c, answer, "STORED " + events + " rows " + lastRows + " -> " + rowCount));
           }
@@ -154,14 +161,15 @@ class BadInputTest extends IntegrationTest {
       }
     }
     long seconds = (System.nanoTime() - started) / 1_000_000_000L;
-    List<String> storedOverall = storedEvents(startIndex);
+    List<String> storedOverall = new ArrayList<>(storedEvents(startIndex));
+    toleratedEvents.forEach(storedOverall::remove);
     System.out.printf("Bad-input test: %d operations x cases = %d requests in %d s; 5xx or no answer: %d, "
             + "non-problem 4xx: %d, bad input accepted (2xx/3xx): %d, cases that stored something: %d%n",
         operations.size(), requests, seconds, serverErrors, nonProblems, accepted, stored);
     failures.forEach(f -> System.out.println("  " + f));
     java.nio.file.Files.write(java.nio.file.Path.of("target", "bad-input-failures.txt"), failures);
     assertThat(storedOverall).as("events stored by refused requests").isEmpty();
-    assertThat(rows()).as("rows stored by refused requests").isEqualTo(startRows);
+    assertThat(rows() - toleratedRows).as("rows stored by refused requests").isEqualTo(startRows);
     assertThat(failures).as(failures.size() + " of " + requests + " bad requests were not answered as they should:\n"
         + String.join("\n", failures)).isEmpty();
   }
