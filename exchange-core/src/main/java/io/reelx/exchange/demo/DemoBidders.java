@@ -83,8 +83,7 @@ public class DemoBidders implements DisposableBean {
           .filter(p -> high.isEmpty() || !p.organizationId().equals(high.get().organizationId()))
           .findFirst().orElseThrow();
       int n = placed.merge(listingId, 1, Integer::sum);
-      desk.place(new PlaceBid(new ListingId(listingId), bidder, amount, view.sale().currency(),
-          "demo-bidder-" + listingId + "-" + n));
+      desk.place(new PlaceBid(new ListingId(listingId), bidder, amount, view.sale().currency(), null));
     } catch (RuntimeException e) {
       log.debug("Simulated bid in {} not placed: {}", listingId, e.getMessage());
     }

@@ -129,10 +129,10 @@ public class DemoSales {
 
   /** The platform registers, finance records its deposit, the operator qualifies it. */
   void qualify(ListingId listing, SaleTerms sale, Actor platform, DemoSeeder.Cast cast) {
-    Result registered = commands.sendAndWait(new RegisterForListing(listing, RegistrationId.newId(), platform));
+    Result registered = commands.sendAndWait(new RegisterForListing(listing, RegistrationId.newId(), platform, null));
     RegistrationId registration = new RegistrationId(registered.id());
     commands.sendAndWait(new RecordDepositReceived(listing, registration, cast.finance(), sale.deposit(),
-        sale.currency(), "DEMO-" + registered.id().substring(0, 8).toUpperCase()));
+        sale.currency(), "DEMO-" + registered.id().substring(0, 8).toUpperCase(), null));
     commands.sendAndWait(new QualifyBidder(listing, registration, cast.operator()));
   }
 

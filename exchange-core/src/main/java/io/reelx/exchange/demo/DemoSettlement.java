@@ -87,7 +87,7 @@ public class DemoSettlement {
     sales.qualify(listing, sale, cast.lychee(), cast);
     await("bidding on the demo licence's sale to open", () -> clock.instant().isAfter(start) ? Optional.of(true)
         : Optional.empty());
-    commands.sendAndWait(new BuyListing(listing, cast.lychee(), "demo-licence-buy"));
+    commands.sendAndWait(new BuyListing(listing, cast.lychee(), null));
 
     ContractView drafted = await("the demo licence's contract to be drafted", () -> contracts.search(
         new ContractSearch(cast.holder().organizationId(), true, null, null, listing.value()), 0, 1)
