@@ -67,6 +67,20 @@ final class Http {
         .POST(HttpRequest.BodyPublishers.ofString(body)), headers);
   }
 
+  /** The answer's headers (names in lower case) to a GET with extra request headers. */
+  Map<String, java.util.List<String>> headers(String path, Map<String, String> headers) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+    headers.forEach(request::header);
+    try {
+      return CLIENT.send(request.build(), HttpResponse.BodyHandlers.discarding()).headers().map();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** Opens a server-sent-event stream; the answer comes once its headers are in, the body as it is sent. */
   java.util.concurrent.CompletableFuture<HttpResponse<java.io.InputStream>> openEventStream(String path) {
     return CLIENT.sendAsync(HttpRequest.newBuilder(URI.create(base + path))

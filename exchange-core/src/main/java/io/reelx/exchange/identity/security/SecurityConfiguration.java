@@ -15,16 +15,32 @@ import org.apache.shiro.subject.PrincipalCollection;
 import org.apache.shiro.subject.Subject;
 import org.apache.shiro.subject.SubjectContext;
 import org.apache.shiro.spring.web.config.DefaultShiroFilterChainDefinition;
+import org.apache.shiro.spring.web.ShiroFilterFactoryBean;
 import org.apache.shiro.spring.web.config.ShiroFilterChainDefinition;
+import org.apache.shiro.web.servlet.AbstractShiroFilter;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Role;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Shiro for a stateless API: every {@code /api/**} request authenticates itself (Basic or
  * bearer) and no session is created. Shiro's own {@code eventBus} bean is excluded (it collides
  * with Axon's), so its event bus is declared here under another name.
+ *
+ * <p>Operators' endpoints under {@code /actuator} (metrics for Prometheus) need an operator's
+ * credentials; {@code health} and {@code info} stay open for load balancers and probes.
+ *
+ * <p>Shiro's filter factory is also a bean post-processor (it collects the {@code Filter} beans by
+ * name), so Spring creates it before any other bean. Declared here as a static method whose
+ * collaborators are looked up only when the filter is built, it no longer drags the security
+ * manager, the realm and with them the database into that early phase (no bean "not eligible
+ * for getting processed by all BeanPostProcessors"). Shiro's annotation support, which would do
+ * the same and is not used (roles are checked by {@link Access}), is excluded in the application.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
@@ -35,7 +51,25 @@ public class SecurityConfiguration {
   }
 
   @Bean
-  EventBus shiroEventBus() {
+  @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+  static ShiroFilterFactoryBean shiroFilterFactoryBean(ObjectProvider<org.apache.shiro.mgt.SecurityManager> securityManager,
+      ObjectProvider<ShiroFilterChainDefinition> chain, Environment environment) {
+    ShiroFilterFactoryBean factory = new ShiroFilterFactoryBean() {
+      @Override
+      protected AbstractShiroFilter createInstance() throws Exception {
+        setSecurityManager(securityManager.getObject());
+        setFilterChainDefinitionMap(chain.getObject().getFilterChainMap());
+        return super.createInstance();
+      }
+    };
+    factory.setLoginUrl(environment.getProperty("shiro.loginUrl", "/login.jsp"));
+    factory.getFilters().put("operator", new OperatorOnlyFilter());
+    return factory;
+  }
+
+  @Bean
+  @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+  static EventBus shiroEventBus() {
     return new DefaultEventBus();
   }
 
@@ -82,6 +116,10 @@ public class SecurityConfiguration {
   ShiroFilterChainDefinition shiroFilterChainDefinition() {
     DefaultShiroFilterChainDefinition chain = new DefaultShiroFilterChainDefinition();
     chain.addPathDefinition("/api/v1/**", "noSessionCreation, api");
+    chain.addPathDefinition("/actuator", "anon");
+    chain.addPathDefinition("/actuator/health/**", "anon");
+    chain.addPathDefinition("/actuator/info", "anon");
+    chain.addPathDefinition("/actuator/**", "noSessionCreation, api, operator");
     chain.addPathDefinition("/**", "anon");
     return chain;
   }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Semaphore;
@@ -14,6 +15,12 @@ import java.util.concurrent.locks.LockSupport;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.reelx.exchange.shared.domain.InvalidValue;
+import io.reelx.exchange.shared.domain.NotFound;
+import io.reelx.exchange.shared.domain.RuleViolation;
+import io.reelx.exchange.shared.domain.StateConflict;
+import java.time.Duration;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +42,10 @@ import org.springframework.stereotype.Component;
  * <p>If a batch fails as a whole (a listing that does not exist, a lost database connection),
  * nothing of it was stored and each of its listings is decided again on its own, so one bad
  * listing cannot fail the bids on others.
+ *
+ * <p>Metrics: {@code reelx.bids} counts every bid answered, tagged {@code outcome} (accepted,
+ * refused, failed) and {@code reason} (the refusal's problem code); {@code reelx.bids.decision}
+ * times each bid from its arrival to its answer (a histogram, queueing included).
  */
 @Component
 public class BidDesk {
@@ -51,9 +62,20 @@ public class BidDesk {
   private final Semaphore deciders;
   private final DistributionSummary batchSizes;
   private final Counter lateWakeUps;
+  private final MeterRegistry meters;
+  private final Timer decisions;
+  private final Map<String, Counter> answered = new ConcurrentHashMap<>();
 
   public BidDesk(CommandGateway commands, @Value("${reelx.bids.deciders:0}") int deciders, MeterRegistry meters) {
     this.commands = commands;
+    this.meters = meters;
+    this.decisions = Timer.builder("reelx.bids.decision")
+        .description("Time from a bid's arrival at the bid desk to its answer, accepted or refused")
+        .publishPercentileHistogram()
+        .minimumExpectedValue(Duration.ofMillis(1))
+        .maximumExpectedValue(Duration.ofSeconds(10))
+        .register(meters);
+    answeredCounter("accepted", "none");
     this.deciders = new Semaphore(deciders > 0 ? deciders : Math.max(2, Runtime.getRuntime().availableProcessors()));
     this.batchSizes = DistributionSummary.builder("reelx.bids.batch.size")
         .description("Bids decided and committed together by the bid desk").register(meters);
@@ -64,6 +86,7 @@ public class BidDesk {
 
   /** Places the bid and answers with its receipt; a refusal is thrown as the domain exception. */
   public BidReceipt place(PlaceBid bid) {
+    long arrived = System.nanoTime();
     Pending mine = new Pending(bid, Thread.currentThread(), new CompletableFuture<>());
     queue.add(mine);
     // once queued, the bid will be decided: an interrupt does not abandon it, it is kept for later
@@ -96,11 +119,42 @@ public class BidDesk {
     if (interrupted) {
       Thread.currentThread().interrupt();
     }
+    decisions.record(System.nanoTime() - arrived, TimeUnit.NANOSECONDS);
     try {
-      return mine.answer.getNow(null);
+      BidReceipt receipt = mine.answer.getNow(null);
+      answeredCounter("accepted", "none").increment();
+      return receipt;
     } catch (CompletionException e) {
-      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+      RuntimeException failure =
+          e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+      String reason = reason(failure);
+      answeredCounter(reason == null ? "failed" : "refused", reason == null ? "error" : reason).increment();
+      throw failure;
     }
+  }
+
+  /** The problem code a refusal is answered with; null for a failure that is not a refusal. */
+  private static String reason(RuntimeException failure) {
+    if (failure instanceof RuleViolation rule) {
+      return rule.code();
+    }
+    if (failure instanceof StateConflict) {
+      return "state-conflict";
+    }
+    if (failure instanceof NotFound) {
+      return "not-found";
+    }
+    if (failure instanceof InvalidValue) {
+      return "invalid-value";
+    }
+    return null;
+  }
+
+  private Counter answeredCounter(String outcome, String reason) {
+    return answered.computeIfAbsent(outcome + '/' + reason, k -> Counter.builder("reelx.bids")
+        .description("Bids answered by the bid desk, by outcome and refusal reason")
+        .tag("outcome", outcome).tag("reason", reason)
+        .register(meters));
   }
 
   private void wakeNextWaiter() {

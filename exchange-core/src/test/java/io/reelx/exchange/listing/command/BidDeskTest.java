@@ -80,6 +80,25 @@ class BidDeskTest {
   }
 
   @Test
+  void every_answer_is_counted_by_outcome_and_reason_and_timed() {
+    releaseFirstBatch.countDown();
+    SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    BidDesk desk = new BidDesk(gateway(), 0, meters);
+
+    desk.place(bid("L-a", 100));
+    desk.place(bid("L-a", 300));
+    assertThatThrownBy(() -> desk.place(bid("L-a", 250))).isInstanceOf(RuleViolation.class);
+    assertThatThrownBy(() -> desk.place(bid("L-missing", 400))).isInstanceOf(NotFound.class);
+
+    assertThat(meters.get("reelx.bids").tags("outcome", "accepted", "reason", "none").counter().count()).isEqualTo(2);
+    assertThat(meters.get("reelx.bids").tags("outcome", "refused", "reason", "below-high").counter().count())
+        .isEqualTo(1);
+    assertThat(meters.get("reelx.bids").tags("outcome", "refused", "reason", "not-found").counter().count())
+        .isEqualTo(1);
+    assertThat(meters.get("reelx.bids.decision").timer().count()).isEqualTo(4);
+  }
+
+  @Test
   void a_stored_batch_whose_answer_cannot_be_read_is_not_sent_again_and_its_callers_are_told() {
     List<PlaceBidsOnListings> seen = new CopyOnWriteArrayList<>();
     CommandGateway malformed = (CommandGateway) Proxy.newProxyInstance(getClass().getClassLoader(),
