@@ -94,10 +94,10 @@ public final class Pace {
     return max(stated, Auction.SLACK);
   }
 
-  /** What was measured, for a scenario's log. */
+  /** What was measured (a hiccup left out, older samples counting less), for a scenario's log. */
   public static String describe() {
-    return "slowest recent call " + slowestCall().toMillis() + " ms, latest deadline seen "
-        + latestDeadline().toMillis() + " ms late (older ones count less)";
+    return "recent calls up to " + slowestCall().toMillis() + " ms, deadlines seen up to "
+        + latestDeadline().toMillis() + " ms late";
   }
 
   private static void remember(Deque<Long> samples, long nanos) {
@@ -109,15 +109,26 @@ public final class Pace {
     }
   }
 
-  /** The slowest of the samples, each counted less the older it is (see {@link #FADING}). */
+  /**
+   * The slowest of the samples but one, each counted less the older it is (see {@link #FADING}):
+   * one slow call is a hiccup (a collection, the first call of its kind after the boot), two are
+   * the machine.
+   */
   private static Duration slowest(Deque<Long> samples) {
     synchronized (samples) {
       double slowest = 0;
+      double next = 0;
       double weight = 1;
       for (var newestFirst = samples.descendingIterator(); newestFirst.hasNext(); weight *= FADING) {
-        slowest = Math.max(slowest, newestFirst.next() * weight);
+        double sample = newestFirst.next() * weight;
+        if (sample > slowest) {
+          next = slowest;
+          slowest = sample;
+        } else if (sample > next) {
+          next = sample;
+        }
       }
-      return Duration.ofNanos((long) slowest);
+      return Duration.ofNanos((long) (samples.size() > 1 ? next : slowest));
     }
   }
 
