@@ -6,7 +6,9 @@ Feature: Selling a listing: qualification, bidding and the result
   timed period passes without a bid. A sealed-bid sale takes one hidden bid per platform
   until its deadline. A fixed-price sale goes to the first platform that accepts the price.
   At the close, losers get their deposits back and the winner's deposit counts toward the
-  price. (Schedules here run in seconds; on the real exchange they run in minutes and days.)
+  price. (Schedules here run in seconds; on the real exchange they run in minutes and days. The
+  seconds written are minimums: on a busy machine the sale opens later and its periods last
+  longer, so that the steps written inside a period happen inside it.)
 
   Background:
     Given a rights holder "Mango Pictures" with a user "mango-ann"

@@ -5,7 +5,7 @@ Feature: From award to licence: the contract, its signatures and the rights regi
   English, and sign it by submitting its SHA-256. Once both have signed, the licence is
   active and its grant enters the rights register: an exclusive licence takes the window, a
   non-exclusive one shares it. A contract not signed by its deadline lapses, and a platform
-  that did not sign loses its deposit. (Here the signing deadline is a few seconds; on the
+  that did not sign loses its deposit. (Here the signing deadline is half a minute; on the
   exchange it is a number of working days.)
 
   Background:

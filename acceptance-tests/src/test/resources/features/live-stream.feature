@@ -2,7 +2,8 @@
 Feature: Following a listing live
   A platform can follow a listing's auction as a stream of server-sent events. It is told what
   the order book would show it, in the order things happened: others' bids under their bidder
-  codes, but no sealed bid except its own. The stream ends after the close.
+  codes, but no sealed bid except its own. The stream ends after the close. (The seconds in a
+  schedule are minimums, as in the auctions.)
 
   Background:
     Given a rights holder "Mango Pictures" with a user "mango-ann"

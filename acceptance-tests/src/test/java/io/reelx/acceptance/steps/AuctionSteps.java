@@ -14,6 +14,7 @@ import io.cucumber.java.en.When;
 import io.reelx.acceptance.support.Actor;
 import io.reelx.acceptance.support.Auction;
 import io.reelx.acceptance.support.Backstage;
+import io.reelx.acceptance.support.Pace;
 import io.reelx.acceptance.support.ParameterTypes;
 import io.reelx.acceptance.support.Requests;
 import io.reelx.acceptance.support.RunningExchange;
@@ -34,11 +35,15 @@ import io.reelx.client.model.Registration;
 import io.reelx.client.model.RegistrationStatus;
 import io.reelx.client.model.Role;
 import io.reelx.client.model.SaleMode;
+import io.reelx.client.model.SettlementTerms;
 import java.time.Duration;
-import org.assertj.core.groups.Tuple;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.assertj.core.groups.Tuple;
 
 /**
  * Qualification, bidding and the close of a sale, as the platforms, finance, the operator and the
@@ -88,13 +93,23 @@ public class AuctionSteps {
     announce(holder, title, SaleMode.FIXED_PRICE, terms);
   }
 
+  /**
+   * The schedule written in the feature is a minimum: the opening is put far enough ahead, and the
+   * windows made long enough, for the calls the scenario makes before and inside them on this
+   * machine today (see {@link Pace}); each announcement is made afresh from the written terms.
+   */
   private void announce(Actor holder, String title, SaleMode mode, Map<String, String> terms) {
-    CreateListingRequest request = Requests.sale(world.title(title).getId(), mode, terms);
-    world.takeNextListingTerms().ifPresent(request::settlementTerms);
-    world.listing(expectSuccess("Offering " + title, () -> holder.listings().createListing(request)));
-    backstage.submit(holder);
-    Listing announced = backstage.approve(world.operator());
-    assertThat(announced.getStatus()).isEqualTo(ListingStatus.ANNOUNCED);
+    Requests.SaleSchedule written = Requests.SaleSchedule.of(mode, terms);
+    Optional<SettlementTerms> settlementTerms = world.takeNextListingTerms();
+    String titleId = world.title(title).getId();
+    auction.announce(holder, written.opensIn(), lead -> {
+      CreateListingRequest request = Requests.sale(titleId, mode, written.otherTerms(),
+          OffsetDateTime.now(ZoneOffset.UTC).plus(lead), Pace.window(written.open()),
+          written.timedPeriod() == null ? null : Pace.window(written.timedPeriod()));
+      settlementTerms.ifPresent(request::settlementTerms);
+      return backstage.announce(holder, request);
+    });
+    assertThat(world.listing().getStatus()).isEqualTo(ListingStatus.ANNOUNCED);
   }
 
   @Given("{actors} has/have registered for the listing")
@@ -110,6 +125,18 @@ public class AuctionSteps {
   }
 
   private void register(Actor platform) {
+    auction.setUp(() -> registerNow(platform));
+  }
+
+  private void recordDeposit(Actor platform) {
+    auction.setUp(() -> recordDepositNow(platform));
+  }
+
+  private void qualify(Actor platform) {
+    auction.setUp(() -> qualifyNow(platform));
+  }
+
+  private void registerNow(Actor platform) {
     Registration registration = expectSuccess(platform + " registering for the listing",
         () -> platform.auctions().registerForListing(auction.listingId(), null));
     assertThat(registration.getOrganizationId()).isEqualTo(platform.organizationId());
@@ -119,7 +146,7 @@ public class AuctionSteps {
     auction.registered(platform, registration);
   }
 
-  private void recordDeposit(Actor platform) {
+  private void recordDepositNow(Actor platform) {
     Registration registration = auction.registration(platform);
     DepositReceipt receipt = new DepositReceipt()
         .amount(registration.getDeposit())
@@ -135,7 +162,7 @@ public class AuctionSteps {
     auction.registered(platform, updated);
   }
 
-  private void qualify(Actor platform) {
+  private void qualifyNow(Actor platform) {
     Registration registration = auction.registration(platform);
     Registration updated = expectSuccess("The operator qualifying " + platform,
         () -> world.operator().auctions().qualifyBidder(auction.listingId(), registration.getId()));
@@ -201,7 +228,9 @@ public class AuctionSteps {
   @When("bidding opens")
   public void biddingOpens() {
     Duration atMost = Auction.until(world.listing().getSchedule().getBiddingStartsAt()).plus(Auction.SLACK);
+    auction.biddingOpened();
     OrderBook book = auction.awaitOrderBook("bidding opens", atMost, b -> b.getStatus() != ListingStatus.ANNOUNCED);
+    sawActedOn(world.listing().getSchedule().getBiddingStartsAt());
     assertThat(book.getStatus()).isEqualTo(ListingStatus.BIDDING);
     assertThat(book.getClosesAt()).as("bidding runs until the end of the schedule")
         .isCloseTo(world.listing().getSchedule().getBiddingEndsAt(), within(1, ChronoUnit.MILLIS));
@@ -213,6 +242,7 @@ public class AuctionSteps {
     OrderBook book = auction.awaitOrderBook("the timed period begins",
         Auction.until(world.listing().getSchedule().getBiddingEndsAt()).plus(Auction.SLACK),
         b -> b.getStatus() != ListingStatus.BIDDING);
+    sawActedOn(world.listing().getSchedule().getBiddingEndsAt());
     assertThat(book.getStatus()).isEqualTo(ListingStatus.COUNTDOWN);
     int period = world.listing().getSchedule().getTimedPeriodSeconds();
     assertThat(book.getTimedPeriodSeconds()).isEqualTo(period);
@@ -234,8 +264,14 @@ public class AuctionSteps {
   private void awaitTheClose() {
     OrderBook book = auction.awaitOrderBook("the sale closes", Auction.until(auction.closesAt()).plus(Auction.SLACK),
         b -> b.getResult() != null);
+    sawActedOn(auction.closesAt());
     assertThat(book.getResult().getClosedAt()).as("the sale closed when its time ran out")
         .isCloseTo(auction.closesAt(), within(1, ChronoUnit.MILLIS));
+  }
+
+  /** How late the scenario saw the exchange act on a deadline tells how to size the next windows. */
+  private static void sawActedOn(OffsetDateTime deadline) {
+    Pace.sawDeadlineActedOnAfter(Duration.between(deadline, OffsetDateTime.now()));
   }
 
   // ------------------------------------------------------------------ bidding
@@ -299,6 +335,10 @@ public class AuctionSteps {
   public void noBidRestartedTheCountdown() {
     OrderBook book = auction.awaitOrderBook("the order book shows every bid placed", Auction.READ_MODEL_LAG,
         this::showsEveryBidPlaced);
+    OffsetDateTime freePeriodEnd = world.listing().getSchedule().getBiddingEndsAt();
+    assertThat(auction.lastBid().getPlacedAt())
+        .as("the scenario's premise: the bids came before the free period ended (%s)", Pace.describe())
+        .isBefore(freePeriodEnd);
     assertThat(book.getStatus()).isEqualTo(ListingStatus.BIDDING);
     assertThat(book.getBids()).isNotEmpty().allSatisfy(b -> assertThat(b.getExtendedTo()).isNull());
   }

@@ -167,7 +167,8 @@ public class ContractSteps {
   @When("{actor} signs the contract")
   public void signsTheContract(Actor party) {
     String sha256 = document(party).getSha256();
-    Contract signed = expectSuccess(party + " signing the contract",
+    Contract signed = expectSuccess(party + " signing the contract at " + java.time.OffsetDateTime.now()
+            + " (signing deadline " + contract.getSigningDeadline() + ")",
         () -> party.contracts().signContract(contract.getId(), new SignatureRequest().sha256(sha256)));
     assertThat(signed.getDocumentSha256()).isEqualTo(sha256);
   }

@@ -26,7 +26,7 @@ import java.util.stream.Stream;
 /**
  * Someone talking to the exchange over HTTP: a user with a password (HTTP Basic), a holder of an
  * API token (Bearer), or an anonymous caller. Every answer's status is reported to the scenario,
- * which fails on any 5xx.
+ * which fails on any 5xx, and how long it took to {@link Pace}.
  */
 public final class Actor {
 
@@ -50,8 +50,14 @@ public final class Actor {
     client.updateBaseUri(baseUri);
     client.setReadTimeout(Duration.ofSeconds(30));
     client.setConnectTimeout(Duration.ofSeconds(5));
-    client.setRequestInterceptor(credentials);
-    client.setResponseInterceptor(response -> statusObserver.accept(response.statusCode()));
+    client.setRequestInterceptor(request -> {
+      credentials.accept(request);
+      Pace.callStarts();
+    });
+    client.setResponseInterceptor(response -> {
+      Pace.callEnded();
+      statusObserver.accept(response.statusCode());
+    });
   }
 
   public static Actor withPassword(String alias, String username, String password, String organizationId,
@@ -137,8 +143,10 @@ public final class Actor {
         .GET();
     credentials.accept(request);
     try {
+      Pace.callStarts();
       HttpResponse<String> response = client.getHttpClient()
           .send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      Pace.callEnded();
       statusObserver.accept(response.statusCode());
       return new Outcome(response.statusCode(),
           response.headers().firstValue("Content-Type").orElse(null), response.body(), null);
@@ -159,8 +167,10 @@ public final class Actor {
         .POST(HttpRequest.BodyPublishers.ofString(csv, StandardCharsets.UTF_8));
     credentials.accept(request);
     try {
+      Pace.callStarts();
       HttpResponse<String> response = client.getHttpClient()
           .send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      Pace.callEnded();
       statusObserver.accept(response.statusCode());
       return new Outcome(response.statusCode(),
           response.headers().firstValue("Content-Type").orElse(null), response.body(), null);
@@ -184,8 +194,10 @@ public final class Actor {
         .method(method, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
     credentials.accept(request);
     try {
+      Pace.callStarts();
       HttpResponse<String> response = client.getHttpClient()
           .send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      Pace.callEnded();
       statusObserver.accept(response.statusCode());
       return new Outcome(response.statusCode(),
           response.headers().firstValue("Content-Type").orElse(null), response.body(), null);

@@ -4,6 +4,7 @@ import static io.reelx.acceptance.support.Calls.expectSuccess;
 import static org.awaitility.Awaitility.await;
 
 import io.reelx.client.model.Bid;
+import io.reelx.client.model.Listing;
 import io.reelx.client.model.OrderBook;
 import io.reelx.client.model.Registration;
 import java.time.Duration;
@@ -12,12 +13,15 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
  * What one scenario knows of the sale of its listing: who registered (and under which bidder
- * code), the bids each platform placed, the countdown end last seen, the finance officer, and the
- * live streams opened. A new one per scenario (picocontainer), like {@link World}.
+ * code), the bids each platform placed, the countdown end last seen, the finance officer, the
+ * live streams opened, and the setup done before the opening (to run it again for a sale announced
+ * anew when the machine was too slow for it). A new one per scenario (picocontainer), like
+ * {@link World}.
  */
 public class Auction {
 
@@ -35,18 +39,116 @@ public class Auction {
    */
   public static final Duration READ_MODEL_LAG = Duration.ofSeconds(10);
 
+  /** The longest lead a sale is announced with before the scenario gives up on the machine. */
+  private static final Duration LONGEST_LEAD = Duration.ofMinutes(2);
+
   private final World world;
   private final Map<String, Registration> registrations = new HashMap<>();
   private final Map<String, Bid> lastBids = new HashMap<>();
   private final List<Bid> bids = new ArrayList<>();
   private final Map<String, LiveStream> followers = new HashMap<>();
   private final List<LiveStream> streams = new ArrayList<>();
+  private final Backstage backstage;
+  private final List<Runnable> setup = new ArrayList<>();
   private Actor finance;
   private Bid lastBid;
   private OffsetDateTime closesAt;
+  private Actor holder;
+  private Announcer announcer;
+  private Duration lead;
+  private boolean biddingOpened;
 
-  public Auction(World world) {
+  public Auction(World world, Backstage backstage) {
     this.world = world;
+    this.backstage = backstage;
+  }
+
+  // ------------------------------------------------------------------ before the opening
+
+  /**
+   * Announces the scenario's sale, opening {@code lead} from now: answers the announced listing,
+   * or empty when the exchange refused it because that opening had already passed.
+   */
+  @FunctionalInterface
+  public interface Announcer {
+    Optional<Listing> announce(Duration lead);
+  }
+
+  /**
+   * Announces the scenario's sale, opening {@code writtenLead} from now or later (see
+   * {@link Pace#lead}), and again with twice the lead while the exchange answers that the opening
+   * is already past.
+   */
+  public void announce(Actor holder, Duration writtenLead, Announcer announcer) {
+    this.holder = holder;
+    this.announcer = announcer;
+    this.setup.clear();
+    this.biddingOpened = false;
+    announceWithLead(Pace.lead(writtenLead));
+  }
+
+  private void announceWithLead(Duration first) {
+    for (Duration lead = first; ; lead = Pace.doubled(lead)) {
+      if (lead.compareTo(LONGEST_LEAD) > 0) {
+        throw new AssertionError("The sale could not be announced and set up before it opened, even "
+            + LONGEST_LEAD.toSeconds() + " s ahead (" + Pace.describe() + ")");
+      }
+      if (announcer.announce(lead).isPresent()) {
+        this.lead = lead;
+        var schedule = world.listing().getSchedule();
+        System.out.printf("  [pace] sale opens in %d s, open %d s, timed period %s (%s)%n", lead.toSeconds(),
+            Duration.between(schedule.getBiddingStartsAt(), schedule.getBiddingEndsAt()).toSeconds(),
+            schedule.getTimedPeriodSeconds() == null ? "none" : schedule.getTimedPeriodSeconds() + " s",
+            Pace.describe());
+        return;
+      }
+    }
+  }
+
+  /**
+   * Runs a step of the setup that must be over before bidding opens (registering, recording a
+   * deposit, qualifying, starting to follow the listing), and remembers it. If the machine was too
+   * slow for the setup to finish before the opening, the sale is given up and announced anew with
+   * twice the lead, and the setup so far is run again for it: how fast the machine is decides how
+   * long a scenario waits, never whether it passes. Once bidding has opened a step just runs.
+   */
+  public void setUp(Runnable step) {
+    if (biddingOpened || announcer == null) {
+      step.run();
+      return;
+    }
+    setup.add(step);
+    boolean done = runBeforeTheOpening(step);
+    while (!done || openingPassed()) {
+      System.out.printf("  [pace] the setup overran the opening of a sale announced %d s ahead; announcing it again%n",
+          lead.toSeconds());
+      backstage.withdrawIfNotOpen(holder, "Announced again with a longer lead");
+      closeStreams();
+      announceWithLead(Pace.doubled(lead));
+      done = setup.stream().allMatch(this::runBeforeTheOpening);
+    }
+  }
+
+  /** Bidding has opened: from now on the scenario's steps are no longer setup. */
+  public void biddingOpened() {
+    biddingOpened = true;
+  }
+
+  /** Runs {@code step}; false if it failed once the opening had passed (too late, not wrong). */
+  private boolean runBeforeTheOpening(Runnable step) {
+    try {
+      step.run();
+      return true;
+    } catch (AssertionError | RuntimeException e) {
+      if (openingPassed()) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
+  private boolean openingPassed() {
+    return !OffsetDateTime.now().isBefore(world.listing().getSchedule().getBiddingStartsAt());
   }
 
   public String listingId() {
@@ -146,7 +248,10 @@ public class Auction {
   }
 
   public void follow(Actor follower, LiveStream stream) {
-    followers.put(follower.alias(), stream);
+    LiveStream previous = followers.put(follower.alias(), stream);
+    if (previous != null) {
+      previous.close();
+    }
     streams.add(stream);
   }
 

@@ -9,11 +9,13 @@ import io.reelx.client.model.Holding;
 import io.reelx.client.model.HoldingRequest;
 import io.reelx.client.model.Listing;
 import io.reelx.client.model.Organization;
+import io.reelx.client.model.ReasonRequest;
 import io.reelx.client.model.OrganizationKind;
 import io.reelx.client.model.Role;
 import io.reelx.client.model.Title;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The arranging that many scenarios share, done over HTTP like everything else: admitting
@@ -91,6 +93,45 @@ public class Backstage {
         () -> operator.listings().approveListing(current.getId(), etag(current.getVersion())));
     world.listing(listing);
     return listing;
+  }
+
+  /**
+   * Offers, submits and approves a sale in one go; empty when the exchange refused it because its
+   * opening had already passed (422 {@code schedule-in-past}: nothing went public), which a busy
+   * machine can cause with a near opening. Any other refusal fails the scenario.
+   */
+  public Optional<Listing> announce(Actor holder, CreateListingRequest request) {
+    Optional<Listing> created = unlessTooLate("Offering the listing", () -> holder.listings().createListing(request));
+    if (created.isEmpty()) {
+      return Optional.empty();
+    }
+    world.listing(created.get());
+    Optional<Listing> submitted = unlessTooLate("Submitting the listing",
+        () -> holder.listings().submitListing(created.get().getId(), etag(created.get().getVersion())));
+    if (submitted.isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<Listing> approved = unlessTooLate("Approving the listing",
+        () -> world.operator().listings().approveListing(created.get().getId(), etag(submitted.get().getVersion())));
+    approved.ifPresent(world::listing);
+    return approved;
+  }
+
+  /** Withdraws the scenario's listing if it has not opened yet (a sale given up for a new one); no matter if it has. */
+  public void withdrawIfNotOpen(Actor holder, String reason) {
+    Listing current = world.listing();
+    Calls.attempt(() -> holder.listings().withdrawListing(current.getId(), null, new ReasonRequest().reason(reason)));
+  }
+
+  private static Optional<Listing> unlessTooLate(String what, Calls.ApiCall<Listing> call) {
+    Outcome outcome = Calls.attempt(call);
+    if (outcome.succeeded()) {
+      return Optional.of((Listing) outcome.value());
+    }
+    if (outcome.status() == 422 && outcome.isProblem() && "schedule-in-past".equals(outcome.problem().getCode())) {
+      return Optional.empty();
+    }
+    throw new AssertionError(what + " was refused: " + outcome);
   }
 
   /** The listing as its holder sees it now. */

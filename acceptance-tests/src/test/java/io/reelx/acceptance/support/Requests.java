@@ -102,37 +102,48 @@ public final class Requests {
   }
 
   /**
-   * A sale in {@code mode} of the same window as {@link #englishAuction}, on a schedule measured in
-   * seconds from now, with no reserve unless the scenario names one. Schedule terms: "bidding
-   * opens" ("in 3 seconds"), "free period" or "bidding closes" ("3 seconds" / "3 seconds later",
-   * counted from the opening) and "timed period" ("3 seconds", ENGLISH only). Other terms as for
-   * {@link #englishAuction}.
+   * The schedule a feature writes for a sale, in seconds: "bidding opens" ("in 3 seconds", counted
+   * from the announcement), "free period" or "bidding closes" ("3 seconds" / "3 seconds later",
+   * counted from the opening) and "timed period" ("3 seconds", ENGLISH only); and the other terms.
+   * The durations are minimums: see {@link Pace}.
    */
-  public static CreateListingRequest sale(String titleId, SaleMode mode, Map<String, String> terms) {
-    Map<String, String> rest = new LinkedHashMap<>();
-    Duration opensIn = Duration.ofSeconds(3);
-    Duration open = Duration.ofSeconds(3);
-    Integer timedPeriod = mode == SaleMode.ENGLISH ? 3 : null;
-    for (Map.Entry<String, String> term : terms.entrySet()) {
-      String key = term.getKey().trim();
-      String value = term.getValue().trim();
-      switch (key) {
-        case "bidding opens" -> opensIn = seconds(value.replaceFirst("^in ", ""));
-        case "free period", "bidding closes" -> open = seconds(value.replaceFirst(" later$", ""));
-        case "timed period" -> timedPeriod = (int) seconds(value).toSeconds();
-        default -> rest.put(key, value);
+  public record SaleSchedule(Duration opensIn, Duration open, Duration timedPeriod, Map<String, String> otherTerms) {
+
+    public static SaleSchedule of(SaleMode mode, Map<String, String> terms) {
+      Map<String, String> rest = new LinkedHashMap<>();
+      Duration opensIn = Duration.ofSeconds(3);
+      Duration open = Duration.ofSeconds(3);
+      Duration timedPeriod = mode == SaleMode.ENGLISH ? Duration.ofSeconds(3) : null;
+      for (Map.Entry<String, String> term : terms.entrySet()) {
+        String key = term.getKey().trim();
+        String value = term.getValue().trim();
+        switch (key) {
+          case "bidding opens" -> opensIn = seconds(value.replaceFirst("^in ", ""));
+          case "free period", "bidding closes" -> open = seconds(value.replaceFirst(" later$", ""));
+          case "timed period" -> timedPeriod = seconds(value);
+          default -> rest.put(key, value);
+        }
       }
+      return new SaleSchedule(opensIn, open, timedPeriod, rest);
     }
+  }
+
+  /**
+   * A sale in {@code mode} of the same window as {@link #englishAuction}, with no reserve unless the
+   * scenario names one, opening at {@code opens} and open for {@code open} (then the timed period,
+   * if any). Other terms as for {@link #englishAuction}.
+   */
+  public static CreateListingRequest sale(String titleId, SaleMode mode, Map<String, String> otherTerms,
+      OffsetDateTime opens, Duration open, Duration timedPeriod) {
     CreateListingRequest request = englishAuction(titleId, Map.of())
         .saleMode(mode)
         .reservePrice(null)
         .increment(mode == SaleMode.ENGLISH ? 5_000_000L : null);
-    rest.forEach((key, value) -> apply(request, key, value));
-    OffsetDateTime opens = OffsetDateTime.now(ZoneOffset.UTC).plus(opensIn);
+    otherTerms.forEach((key, value) -> apply(request, key, value));
     request.schedule(new Schedule()
         .biddingStartsAt(opens)
         .biddingEndsAt(opens.plus(open))
-        .timedPeriodSeconds(timedPeriod));
+        .timedPeriodSeconds(timedPeriod == null ? null : Math.toIntExact(timedPeriod.toSeconds())));
     return request;
   }
 
