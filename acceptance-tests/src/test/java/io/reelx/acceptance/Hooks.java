@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cucumber.java.After;
 import io.cucumber.java.AfterAll;
 import io.cucumber.java.BeforeAll;
+import io.reelx.acceptance.support.DemoExchange;
 import io.reelx.acceptance.support.RunningExchange;
 import io.reelx.acceptance.support.World;
 
@@ -24,6 +25,7 @@ public class Hooks {
   @AfterAll
   public static void stopTheExchange() {
     RunningExchange.stop();
+    DemoExchange.stop();
   }
 
   /** Whatever a scenario sent, good or bad, the exchange must never answer with a server error. */

@@ -62,6 +62,13 @@ public class World {
     return name + " [" + suffix + "]";
   }
 
+  /** A user of another exchange (the demo's), whose answers count for this scenario too. */
+  public Actor userOf(String baseUri, String alias, String username, String password) {
+    Actor actor = Actor.withPassword(alias, username, password, null, baseUri, this::observe);
+    actors.put(alias, actor);
+    return actor;
+  }
+
   public Actor newUser(String alias, String username, String password, String organizationId) {
     Actor actor = Actor.withPassword(alias, username, password, organizationId, baseUri(), this::observe);
     actors.put(alias, actor);

@@ -47,7 +47,9 @@ import org.springframework.stereotype.Component;
  * down, or was sold). Their windows are non-exclusive, so a sale awarded and signed never blocks
  * the next one.
  *
- * <p>Demo-only settings: {@code reelx.demo.live-auction.free-period} (ISO duration, default
+ * <p>Demo-only settings: {@code reelx.demo.live-auction.opens-after} (ISO duration, default
+ * {@code PT10S}: how long after its announcement a sale opens for bidding; approval needs an
+ * opening in the future), {@code reelx.demo.live-auction.free-period} (ISO duration, default
  * {@code PT3M}: how long bidding runs before the countdown) and
  * {@code reelx.demo.live-auction.timed-period-seconds} (default 60: the countdown every bid
  * restarts).
@@ -58,8 +60,6 @@ public class DemoSales {
 
   /** How the demo's open sales are told apart from other listings of the demo holder. */
   static final String OPEN_SALE = "Open demo sale";
-  /** Bidding opens this long after start-up (approval needs a start in the future). */
-  static final Duration OPENS_AFTER = Duration.ofSeconds(10);
   private static final Set<ListingStatus> OPEN =
       EnumSet.of(ListingStatus.ANNOUNCED, ListingStatus.BIDDING, ListingStatus.COUNTDOWN);
   private static final Logger log = LoggerFactory.getLogger(DemoSales.class);
@@ -68,6 +68,7 @@ public class DemoSales {
   private final ListingViews listings;
   private final Clock clock;
   private final DemoBidders bidders;
+  private final Duration opensAfter;
   private final Duration freePeriod;
   private final int timedPeriodSeconds;
 
@@ -77,8 +78,14 @@ public class DemoSales {
     this.commands = commands;
     this.listings = listings;
     this.clock = clock;
+    this.opensAfter = Duration.parse(env.getProperty("reelx.demo.live-auction.opens-after", "PT10S"));
     this.freePeriod = Duration.parse(env.getProperty("reelx.demo.live-auction.free-period", "PT3M"));
     this.timedPeriodSeconds = env.getProperty("reelx.demo.live-auction.timed-period-seconds", Integer.class, 60);
+  }
+
+  /** How long after its announcement a demo sale opens for bidding. */
+  Duration opensAfter() {
+    return opensAfter;
   }
 
   /** Seeds each kind of open sale that has none open now; answers one line per open sale. */
@@ -93,7 +100,7 @@ public class DemoSales {
         continue;
       }
       // approval needs bidding to start in the future: take the time again for each sale
-      Instant start = clock.instant().truncatedTo(ChronoUnit.SECONDS).plus(OPENS_AFTER);
+      Instant start = clock.instant().truncatedTo(ChronoUnit.SECONDS).plus(opensAfter);
       try {
         ListingId id = switch (mode) {
           case ENGLISH -> listing(cast.holder(), cast.night(), List.of("TW"), today.plusMonths(1), today.plusYears(2),

@@ -77,7 +77,7 @@ public class DemoSettlement {
     YearMonth thisMonth = YearMonth.from(today);
     YearMonth first = thisMonth.minusMonths(2);
     YearMonth second = thisMonth.minusMonths(1);
-    Instant start = clock.instant().truncatedTo(ChronoUnit.SECONDS).plus(DemoSales.OPENS_AFTER);
+    Instant start = clock.instant().truncatedTo(ChronoUnit.SECONDS).plus(sales.opensAfter());
     SaleTerms sale = new SaleTerms(SaleMode.FIXED_PRICE, "USD", 40_000_00L, null, null, 4_000_00L);
     ListingId listing = sales.listing(cast.holder(), cast.sprint(), List.of("JP"), first.atDay(1),
         first.atDay(1).plusYears(2).minusDays(1), true, sale, new Schedule(start, start.plus(Duration.ofDays(1)), null),
