@@ -14,24 +14,12 @@ if [ ! -f "$jar" ] || [ -n "$(find "$root/api-spec/src" "$root/exchange-core/src
 fi
 export REELX_DATA_DIR="${REELX_DATA_DIR:-$root/data}"
 # Faster starts (REELX_CDS=off to skip): the jar extracted and a class-data archive of the classes a
-# start loads, made once after each build by a start that stops when the context is ready (a
-# throw-away data directory, no port opened). Without an archive, the jar as it is.
+# start loads, made once after each build (ops/cds.sh). Without an archive, the jar as it is.
 cds="$root/exchange-core/target/cds"
 app="$cds/$(basename "$jar")"
-if [ "${REELX_CDS:-on}" != off ] && { [ ! -f "$cds/app.jsa" ] || [ "$jar" -nt "$cds/app.jsa" ]; }; then
-  echo "Preparing a class-data archive for faster starts (once after each build, about one start)..."
-  rm -rf "$cds"
-  training="$(mktemp -d)"
-  if java -Djarmode=tools -jar "$jar" extract --destination "$cds" >/dev/null \
-      && REELX_DATA_DIR="$training" REELX_ADMIN_PASSWORD=class-data-training-only \
-         java ${JAVA_OPTS:-} -XX:ArchiveClassesAtExit="$cds/app.jsa" -Dspring.context.exit=onRefresh -jar "$app" \
-         >"$cds/training.log" 2>&1; then
-    :
-  else
-    echo "No class-data archive (see $cds/training.log); starting from the jar."
-    rm -f "$cds/app.jsa"
-  fi
-  rm -rf "$training"
+if [ "${REELX_CDS:-on}" != off ]; then
+  . "$root/ops/cds.sh"
+  prepare_cds "$jar" "$cds" || true
 fi
 if [ "${REELX_CDS:-on}" != off ] && [ -f "$cds/app.jsa" ]; then
   exec java -XX:SharedArchiveFile="$cds/app.jsa" ${JAVA_OPTS:-} -jar "$app" "$@"

@@ -25,6 +25,8 @@ import org.springframework.util.StringUtils;
  */
 public class StartupChecks implements ApplicationListener<ApplicationPreparedEvent>, Ordered {
 
+  /** Before {@link EarlyDatabaseStart}, which starts the database once the settings are checked. */
+  static final int ORDER = Ordered.LOWEST_PRECEDENCE - 10;
   static final int MIN_PASSWORD = 12;
   /** bcrypt reads at most 72 bytes of a password: a longer one could not be checked as typed. */
   static final int MAX_PASSWORD_BYTES = 72;
@@ -36,7 +38,7 @@ public class StartupChecks implements ApplicationListener<ApplicationPreparedEve
 
   @Override
   public int getOrder() {
-    return Ordered.LOWEST_PRECEDENCE;
+    return ORDER;
   }
 
   static void check(ConfigurableEnvironment env) {

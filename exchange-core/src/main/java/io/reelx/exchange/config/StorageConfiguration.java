@@ -7,10 +7,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -30,15 +32,27 @@ public class StorageConfiguration {
 
   private static final Logger log = LoggerFactory.getLogger(StorageConfiguration.class);
 
+  /**
+   * The embedded database, started in the background when the application was prepared
+   * ({@link EarlyDatabaseStart}), else (a context not started by a SpringApplication) here.
+   */
   @Bean
-  EmbeddedDatabase embeddedDatabase(Environment env) {
+  EmbeddedDatabase embeddedDatabase(Environment env, ObjectProvider<EarlyDatabaseStart.Starting> early) {
     if (StringUtils.hasText(env.getProperty("spring.datasource.url"))) {
       return EmbeddedDatabase.none();
     }
-    Path dataDir = Path.of(env.getProperty("reelx.data-dir", "./data")).toAbsolutePath().normalize();
+    EarlyDatabaseStart.Starting starting = early.getIfAvailable();
+    if (starting != null) {
+      return starting.await();
+    }
     boolean fsync = env.getProperty("reelx.embedded-postgres.fsync", Boolean.class, true);
     int port = env.getProperty("reelx.embedded-postgres.port", Integer.class, 0);
-    return EmbeddedDatabase.start(dataDir.resolve("postgres"), port, fsync);
+    return EmbeddedDatabase.start(postgresDirectory(env), port, fsync);
+  }
+
+  /** Where the embedded PostgreSQL keeps its data: {@code postgres} under {@code reelx.data-dir}. */
+  static Path postgresDirectory(Environment env) {
+    return Path.of(env.getProperty("reelx.data-dir", "./data")).toAbsolutePath().normalize().resolve("postgres");
   }
 
   @Bean
@@ -85,6 +99,7 @@ public class StorageConfiguration {
    */
   public static final class EmbeddedDatabase implements DisposableBean {
     private final EmbeddedPostgres postgres;
+    private final AtomicBoolean stopped = new AtomicBoolean();
 
     private EmbeddedDatabase(EmbeddedPostgres postgres) {
       this.postgres = postgres;
@@ -128,7 +143,8 @@ public class StorageConfiguration {
 
     @Override
     public void destroy() throws IOException {
-      if (postgres != null) {
+      // once: both this bean and the early start that made it stop it
+      if (postgres != null && stopped.compareAndSet(false, true)) {
         postgres.close();
       }
     }
