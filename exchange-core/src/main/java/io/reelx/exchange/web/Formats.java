@@ -77,6 +77,16 @@ public class Formats {
     }
   }
 
+  /** What remains from {@code now} to {@code until}, as {@code m:ss} (never negative). */
+  public String countdown(Instant now, Instant until) {
+    long seconds = Math.max(0, java.time.Duration.between(now, until).toSeconds());
+    return seconds / 60 + ":" + String.format(Locale.ROOT, "%02d", seconds % 60);
+  }
+
+  public int fractionDigits(String currency) {
+    return digits(currency);
+  }
+
   static int digits(String currency) {
     try {
       return Math.max(0, Currency.getInstance(currency).getDefaultFractionDigits());

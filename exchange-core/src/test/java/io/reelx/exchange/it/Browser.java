@@ -209,6 +209,7 @@ final class Browser implements AutoCloseable {
    */
   static synchronized void ensureInstalled() {
     if (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)) {
+      chineseFont();
       return;
     }
     assertThat(System.getProperty("user.name"))
@@ -218,6 +219,31 @@ final class Browser implements AutoCloseable {
     run(List.of("apt-get", "install", "-y", "-qq", "--no-install-recommends", "chromium", "chromium-driver"));
     assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
         .as("chromium and chromedriver installed").isTrue();
+    chineseFont();
+  }
+
+  private static boolean fontTried;
+
+  /**
+   * A font with Chinese glyphs, so that screenshots of Chinese pages are readable; best effort
+   * (the tests read text, not pixels), as root only.
+   */
+  private static void chineseFont() {
+    if (fontTried || Files.isDirectory(Path.of("/usr/share/fonts/truetype/wqy"))
+        || Files.isDirectory(Path.of("/usr/share/fonts/opentype/noto")) || !"root".equals(System.getProperty("user.name"))) {
+      return;
+    }
+    fontTried = true;
+    try {
+      ProcessBuilder builder = new ProcessBuilder("apt-get", "install", "-y", "-qq", "--no-install-recommends",
+          "fonts-wqy-microhei").inheritIO();
+      builder.environment().put("DEBIAN_FRONTEND", "noninteractive");
+      builder.start().waitFor(10, TimeUnit.MINUTES);
+    } catch (IOException e) {
+      // screenshots of Chinese pages show boxes; the tests do not depend on it
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private static void run(List<String> command) {
