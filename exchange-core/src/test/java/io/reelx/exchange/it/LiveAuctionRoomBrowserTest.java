@@ -175,6 +175,14 @@ class LiveAuctionRoomBrowserTest extends IntegrationTest {
       browser.waitText("#position", "您尚未出价");
       assertNoAlert(browser);
       browser.axe();
+
+      // a phone's width: nothing wider than the screen
+      browser.resize(360, 800);
+      browser.go("/market/" + listing + "/room");
+      browser.find("#bid-form");
+      Object width = browser.driver().executeScript("return document.documentElement.scrollWidth");
+      assertThat(((Number) width).longValue()).as("page width at 360 px").isLessThanOrEqualTo(360);
+      browser.screenshot("room-360");
     }
   }
 
