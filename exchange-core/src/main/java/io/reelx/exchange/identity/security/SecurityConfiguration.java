@@ -129,6 +129,7 @@ public class SecurityConfiguration {
     chain.addPathDefinition("/error", "anon");
     chain.addPathDefinition("/swagger-ui.html", "anon");
     chain.addPathDefinition("/openapi.yaml", "anon");
+    chain.addPathDefinition("/v3/**", "anon");
     chain.addPathDefinition("/webjars/**", "anon");
     chain.addPathDefinition("/assets/**", "anon");
     chain.addPathDefinition("/favicon.ico", "anon");
