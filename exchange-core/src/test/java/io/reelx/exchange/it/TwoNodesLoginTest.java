@@ -12,7 +12,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Login security holds across two nodes on one PostgreSQL: a token revoked through one node is
  * refused by the other on its very next request, a user disabled on one cannot log in on the
  * other (although that node remembered its password), and failed logins counted on one node lock
- * the username out on the other.
+ * the username out on the other. Page sessions of the web workspace too: one opened on node A
+ * serves node B, signing out on one node ends it on both, and disabling a user ends its sessions.
  */
 class TwoNodesLoginTest {
 
@@ -40,6 +41,18 @@ class TwoNodesLoginTest {
       assertThat(ann.delete("/api/v1/me/tokens/" + issued.json().get("id").asString()).status()).isEqualTo(204);
       assertThat(tokenOnB.get("/api/v1/me").status()).isEqualTo(401);
 
+      // a page session opened on node A is valid on node B, and signing out on B ends it on A
+      String bobSession = pageLogin(portA, "two-node-bob");
+      java.net.http.HttpResponse<String> bobHomeOnB = page(portB, "GET", "/", bobSession, null);
+      assertThat(bobHomeOnB.statusCode()).isEqualTo(200);
+      java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
+          .matcher(bobHomeOnB.body());
+      assertThat(csrf.find()).isTrue();
+      assertThat(page(portB, "POST", "/logout", bobSession, csrf.group(1)).statusCode()).isEqualTo(302);
+      assertThat(page(portA, "GET", "/", bobSession, null).statusCode()).as("signed out on every node").isEqualTo(302);
+      String annSession = pageLogin(portA, "two-node-ann");
+      assertThat(page(portB, "GET", "/", annSession, null).statusCode()).isEqualTo(200);
+
       // a user disabled through node B cannot log in on node A, which had remembered its password
       Wire.Reply second = ann.post("/api/v1/me/tokens", "{\"name\":\"bot-2\"}");
       Wire secondOnA = Wire.from("127.0.0.1", portA).bearer(second.json().get("token").asString());
@@ -47,6 +60,7 @@ class TwoNodesLoginTest {
       assertThat(adminB.post("/api/v1/users/" + userId + "/disable", null).status()).isEqualTo(200);
       assertThat(ann.get("/api/v1/me").status()).isEqualTo(401);
       assertThat(secondOnA.get("/api/v1/me").status()).isEqualTo(401);
+      assertThat(page(portA, "GET", "/", annSession, null).statusCode()).as("a disabled user's page session").isEqualTo(302);
 
       // failures counted on node A lock the username out on node B
       Wire wrongOnA = Wire.from("127.0.0.31", portA).basic("two-node-bob", "not-the-password");
@@ -72,6 +86,41 @@ class TwoNodesLoginTest {
         + "\",\"roles\":[\"PLATFORM\"]}");
     assertThat(user.status()).as(user.body()).isEqualTo(201);
     return user.json().get("id").asString();
+  }
+
+  /** Signs in with the login form (and its own CSRF token); the page session's cookie value. */
+  private static String pageLogin(int port, String username) throws Exception {
+    java.net.http.HttpResponse<String> form = page(port, "GET", "/login", null, null);
+    String loginCsrf = cookie(form, "reelx_login_csrf");
+    java.net.http.HttpResponse<String> login = java.net.http.HttpClient.newHttpClient().send(
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/login"))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .header("Cookie", "reelx_login_csrf=" + loginCsrf)
+            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                "username=" + username + "&password=" + PASSWORD + "&_csrf=" + loginCsrf)).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(login.statusCode()).as(login.body()).isEqualTo(302);
+    return cookie(login, "reelx_session");
+  }
+
+  private static java.net.http.HttpResponse<String> page(int port, String method, String path, String session,
+      String csrf) throws Exception {
+    java.net.http.HttpRequest.Builder request =
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + path))
+            .method(method, java.net.http.HttpRequest.BodyPublishers.noBody());
+    if (session != null) {
+      request.header("Cookie", "reelx_session=" + session);
+    }
+    if (csrf != null) {
+      request.header("X-CSRF-Token", csrf);
+    }
+    return java.net.http.HttpClient.newHttpClient().send(request.build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static String cookie(java.net.http.HttpResponse<?> response, String name) {
+    return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith(name + "=")).findFirst()
+        .map(c -> c.substring(name.length() + 1, c.indexOf(';'))).orElseThrow();
   }
 
   private static int port(ConfigurableApplicationContext context) {

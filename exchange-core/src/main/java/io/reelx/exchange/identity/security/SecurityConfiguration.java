@@ -32,6 +32,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * bearer) and no session is created. Shiro's own {@code eventBus} bean is excluded (it collides
  * with Axon's), so its event bus is declared here under another name.
  *
+ * <p>Everything that is neither API, actuator nor a static asset is a page of the web workspace,
+ * behind the filter named "page" (declared with the pages, in {@code io.reelx.exchange.web}): a
+ * session cookie backed by PostgreSQL, and CSRF tokens.
+ *
  * <p>Operators' endpoints under {@code /actuator} (metrics for Prometheus) need an operator's
  * credentials; {@code health} and {@code info} stay open for load balancers and probes.
  *
@@ -120,7 +124,17 @@ public class SecurityConfiguration {
     chain.addPathDefinition("/actuator/health/**", "anon");
     chain.addPathDefinition("/actuator/info", "anon");
     chain.addPathDefinition("/actuator/**", "noSessionCreation, api, operator");
-    chain.addPathDefinition("/**", "anon");
+    // Anything else under /api is no page: a 404 problem, as before the pages came.
+    chain.addPathDefinition("/api/**", "anon");
+    chain.addPathDefinition("/error", "anon");
+    chain.addPathDefinition("/swagger-ui.html", "anon");
+    chain.addPathDefinition("/openapi.yaml", "anon");
+    chain.addPathDefinition("/v3/**", "anon");
+    chain.addPathDefinition("/webjars/**", "anon");
+    chain.addPathDefinition("/assets/**", "anon");
+    chain.addPathDefinition("/favicon.ico", "anon");
+    // The web workspace: its own session cookie and CSRF tokens (io.reelx.exchange.web.PageFilter).
+    chain.addPathDefinition("/**", "noSessionCreation, page");
     return chain;
   }
 

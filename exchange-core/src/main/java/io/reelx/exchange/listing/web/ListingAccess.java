@@ -9,11 +9,11 @@ import io.reelx.exchange.listing.query.ListingView;
  * organisation and the exchange's staff (operators, auditors, finance). To anyone else it does
  * not exist (404).
  */
-final class ListingAccess {
+public final class ListingAccess {
 
   private ListingAccess() {}
 
-  static boolean visible(ListingView listing, CurrentUser user) {
+  public static boolean visible(ListingView listing, CurrentUser user) {
     return listing.published() || user.seesAllOrganizations() || user.has(Role.FINANCE)
         || listing.holderOrganizationId().equals(user.organizationId().value());
   }
@@ -22,7 +22,7 @@ final class ListingAccess {
    * Whether a bid is shown to the viewing organisation, in the order book and on the live stream:
    * a sealed bid only to its bidder (the book reveals sealed bids by unsealing them at the close).
    */
-  static boolean bidVisible(boolean sealed, String bidderOrganizationId, String viewerOrganizationId) {
+  public static boolean bidVisible(boolean sealed, String bidderOrganizationId, String viewerOrganizationId) {
     return !sealed || bidderOrganizationId.equals(viewerOrganizationId);
   }
 }
