@@ -45,6 +45,7 @@ import io.reelx.settlement.statement.domain.Statement;
 import io.reelx.settlement.statement.domain.StatementAdjustment;
 import io.reelx.settlement.statement.domain.StatementCalculator;
 import io.reelx.settlement.statement.domain.StatementId;
+import io.reelx.settlement.statement.domain.RestatementCascade;
 import io.reelx.settlement.terms.domain.FieldError;
 import io.reelx.settlement.terms.domain.OrganizationId;
 import io.reelx.settlement.terms.domain.Payee;
@@ -478,52 +479,105 @@ public final class SettlementDesk {
               + " and the contract in " + agreement.currency() + ": finance must set the " + summary.currency() + "->"
               + agreement.currency() + " rate first"));
     }
-    StatementRecord previous = latest == null ? null : statement(new StatementId(header.contractId(), header.period(), latest.version()).toString())
-        .orElseThrow();
-    SettlementPosition opening = previous == null ? agreement.position() : previous.statement().openingPosition();
-    StatementId id = new StatementId(header.contractId(), header.period(), version);
-    Statement statement = StatementCalculator.calculate(id, terms, summary, opening, fx);
-    OrganizationId platform = new OrganizationId(agreement.licenseeOrganizationId());
-    List<Transfer> transfers;
-    SettlementPosition position;
-    long invoiced;
-    if (previous == null) {
-      transfers = PostingPlan.forStatement(statement, platform);
-      position = statement.closingPosition();
-      invoiced = statement.payable().minor();
-    } else {
-      StatementAdjustment adjustment = StatementAdjustment.between(previous.statement(), statement);
-      transfers = PostingPlan.forAdjustment(adjustment, platform);
-      // later periods are not re-rated: the running position moves by what the restatement changed
-      SettlementPosition before = previous.statement().closingPosition();
-      SettlementPosition after = statement.closingPosition();
-      SettlementPosition current = agreement.position();
-      position = new SettlementPosition(current.mgRecoupedMinor() + after.mgRecoupedMinor() - before.mgRecoupedMinor(),
-          current.cumulativeVolume().add(after.cumulativeVolume()).subtract(before.cumulativeVolume()).max(BigDecimal.ZERO),
-          current.flatFeeCharged() || after.flatFeeCharged());
-      invoiced = adjustment.payable().minor();
-    }
     Instant now = clock.instant();
-    ReportRecord report = new ReportRecord(header.contractId(), header.period(), version, summary.currency(), header.declaredPayable(),
-        summary.lines(), summary.views(), summary.watchHours(), summary.grossMinor(), sha, submittedBy, now, id.toString());
-    jdbc.update("INSERT INTO revenue_report (contract_id, period, version, currency, declared_payable, lines, views, watch_hours,"
-            + " gross, content_sha256, submitted_by, submitted_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-        report.contractId(), report.period(), report.version(), report.currency(), report.declaredPayable(), report.lines(),
-        report.views(), report.watchHours(), report.gross(), sha, submittedBy, Timestamp.from(now));
-    jdbc.update("INSERT INTO settlement_statement (id, contract_id, period, version, currency, gross, share, payable, declared,"
-            + " breakdown, created_at) VALUES (?,?,?,?,?,?,?,?,?,?::jsonb,?)",
-        id.toString(), header.contractId(), header.period(), version, statement.currency(), statement.gross().minor(),
-        statement.share().minor(), statement.payable().minor(), header.declaredPayable(), SettlementJson.write(statement),
-        Timestamp.from(now));
-    if (invoiced != 0) {
-      invoice("INV-" + id, header.contractId(), agreement.licenseeOrganizationId(), invoiced, statement.currency(),
-          previous == null ? "STATEMENT" : "ADJUSTMENT", header.period(), now);
+    OrganizationId platform = new OrganizationId(agreement.licenseeOrganizationId());
+    StatementRecord stated = latest == null ? null : latestStatement(header.contractId(), header.period()).orElseThrow();
+    StatementRecord restated;
+    if (stated == null) {
+      StatementId id = new StatementId(header.contractId(), header.period(), 1);
+      Statement statement = StatementCalculator.calculate(id, terms, summary, agreement.position(), fx);
+      restated = storeStatement(statement, null, header.declaredPayable(), now);
+      if (statement.payable().minor() != 0) {
+        invoice("INV-" + id, header.contractId(), agreement.licenseeOrganizationId(), statement.payable().minor(), statement.currency(),
+            "STATEMENT", header.period(), now);
+      }
+      ledger.submitAll(PostingPlan.forStatement(statement, platform));
+      updatePosition(header.contractId(), statement.closingPosition(), now);
+    } else {
+      restated = restate(agreement, stated, summary, fx, header.declaredPayable(), platform, now);
     }
-    jdbc.update("UPDATE settlement_agreement SET position = ?::jsonb, updated_at = ? WHERE contract_id = ?",
-        SettlementJson.write(position), Timestamp.from(now), header.contractId());
+    ReportRecord report = new ReportRecord(header.contractId(), header.period(), version, summary.currency(), header.declaredPayable(),
+        summary.lines(), summary.views(), summary.watchHours(), summary.grossMinor(), sha, submittedBy, now, restated.id());
+    jdbc.update("INSERT INTO revenue_report (contract_id, period, version, currency, declared_payable, lines, views, watch_hours,"
+            + " gross, content_sha256, submitted_by, submitted_at, statement_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        report.contractId(), report.period(), report.version(), report.currency(), report.declaredPayable(), report.lines(),
+        report.views(), report.watchHours(), report.gross(), sha, submittedBy, Timestamp.from(now), restated.id());
+    return new ReportOutcome(report, restated, false);
+  }
+
+  /**
+   * A new report of a period already stated: the period gets a new statement version and every
+   * later period is re-rated on the new closing position ({@link RestatementCascade}), each from
+   * the figures it was rated on (its latest report, its FX rate). Each new version is stored with
+   * its adjustment, invoiced for the difference and posted as the difference only.
+   */
+  private StatementRecord restate(Agreement agreement, StatementRecord stated, ReportSummary summary, FxRate fx, long declared,
+      OrganizationId platform, Instant now) {
+    String contractId = agreement.contractId();
+    String period = stated.period();
+    List<StatementRecord> current = jdbc.query("SELECT DISTINCT ON (period) * FROM settlement_statement WHERE contract_id = ?"
+        + " AND period >= ? ORDER BY period, version DESC", (rs, n) -> statement(rs), contractId, period);
+    Map<String, ReportRecord> reports = new LinkedHashMap<>();
+    jdbc.query("SELECT DISTINCT ON (period) * FROM revenue_report WHERE contract_id = ? AND period > ? ORDER BY period, version DESC",
+        (rs, n) -> report(rs), contractId, period).forEach(r -> reports.put(r.period(), r));
+    List<Statement> statements = new ArrayList<>();
+    List<RestatementCascade.Figures> figures = new ArrayList<>();
+    Map<String, Long> declaredByPeriod = new LinkedHashMap<>();
+    for (StatementRecord record : current) {
+      statements.add(record.statement());
+      if (record.period().equals(period)) {
+        figures.add(new RestatementCascade.Figures(summary, fx));
+        declaredByPeriod.put(period, declared);
+      } else {
+        ReportRecord r = reports.get(record.period());
+        figures.add(new RestatementCascade.Figures(new ReportSummary(r.currency(), r.lines(), r.views(), r.watchHours(), r.gross()),
+            record.statement().fxRate()));
+        declaredByPeriod.put(record.period(), r.declaredPayable());
+      }
+    }
+    SettlementPosition opening = jdbc.query("SELECT * FROM settlement_statement WHERE contract_id = ? AND period < ?"
+            + " ORDER BY period DESC, version DESC LIMIT 1", (rs, n) -> statement(rs), contractId, period).stream().findFirst()
+        .map(r -> r.statement().closingPosition()).orElse(stated.statement().openingPosition());
+    RestatementCascade.Result result = RestatementCascade.restate(agreement.terms(), opening, statements, figures, stated.version() + 1);
+    StatementRecord restated = null;
+    List<Transfer> transfers = new ArrayList<>();
+    for (int i = 0; i < result.statements().size(); i++) {
+      Statement statement = result.statements().get(i);
+      StatementAdjustment adjustment = result.adjustments().get(i);
+      StatementRecord record = storeStatement(statement, adjustment, declaredByPeriod.get(statement.id().period()), now);
+      if (restated == null) {
+        restated = record;
+      }
+      if (adjustment.payable().minor() != 0) {
+        invoice("INV-" + statement.id(), contractId, agreement.licenseeOrganizationId(), adjustment.payable().minor(),
+            statement.currency(), "ADJUSTMENT", statement.id().period(), now);
+      }
+      transfers.addAll(PostingPlan.forAdjustment(adjustment, platform));
+    }
     ledger.submitAll(transfers);
-    return new ReportOutcome(report, new StatementRecord(id.toString(), header.contractId(), header.period(), version,
-        header.declaredPayable(), statement, now), false);
+    updatePosition(contractId, result.closing(), now);
+    return restated;
+  }
+
+  private StatementRecord storeStatement(Statement statement, StatementAdjustment adjustment, long declared, Instant now) {
+    StatementId id = statement.id();
+    jdbc.update("INSERT INTO settlement_statement (id, contract_id, period, version, currency, gross, share, payable, declared,"
+            + " breakdown, adjustment, created_at) VALUES (?,?,?,?,?,?,?,?,?,?::jsonb,?::jsonb,?)",
+        id.toString(), id.contractId(), id.period(), id.version(), statement.currency(), statement.gross().minor(),
+        statement.share().minor(), statement.payable().minor(), declared, SettlementJson.write(statement),
+        adjustment == null ? null : SettlementJson.write(adjustment), Timestamp.from(now));
+    return new StatementRecord(id.toString(), id.contractId(), id.period(), id.version(), declared, statement, adjustment, now);
+  }
+
+  private void updatePosition(String contractId, SettlementPosition position, Instant now) {
+    jdbc.update("UPDATE settlement_agreement SET position = ?::jsonb, updated_at = ? WHERE contract_id = ?",
+        SettlementJson.write(position), Timestamp.from(now), contractId);
+  }
+
+  /** The latest statement version of a period. */
+  public Optional<StatementRecord> latestStatement(String contractId, String period) {
+    return jdbc.query("SELECT * FROM settlement_statement WHERE contract_id = ? AND period = ? ORDER BY version DESC LIMIT 1",
+        (rs, n) -> statement(rs), contractId, period).stream().findFirst();
   }
 
   private static boolean same(ReportRecord r, ReportHeader h, String sha) {
@@ -564,7 +618,8 @@ public final class SettlementDesk {
     StatementId id = new StatementId(rs.getString("contract_id"), rs.getString("period"), rs.getInt("version"));
     return new ReportRecord(id.contractId(), id.period(), id.version(), rs.getString("currency").trim(), rs.getLong("declared_payable"),
         rs.getLong("lines"), rs.getLong("views"), rs.getBigDecimal("watch_hours"), rs.getLong("gross"), rs.getString("content_sha256"),
-        rs.getString("submitted_by"), rs.getTimestamp("submitted_at").toInstant(), id.toString());
+        rs.getString("submitted_by"), rs.getTimestamp("submitted_at").toInstant(),
+        rs.getString("statement_id") == null ? id.toString() : rs.getString("statement_id"));
   }
 
   public List<StatementRecord> statements(String contractId) {
@@ -579,6 +634,7 @@ public final class SettlementDesk {
   private static StatementRecord statement(ResultSet rs) throws SQLException {
     return new StatementRecord(rs.getString("id"), rs.getString("contract_id"), rs.getString("period"), rs.getInt("version"),
         rs.getLong("declared"), SettlementJson.read(rs.getString("breakdown"), Statement.class),
+        rs.getString("adjustment") == null ? null : SettlementJson.read(rs.getString("adjustment"), StatementAdjustment.class),
         rs.getTimestamp("created_at").toInstant());
   }
 
