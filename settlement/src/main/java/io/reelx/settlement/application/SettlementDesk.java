@@ -580,6 +580,12 @@ public final class SettlementDesk {
         (rs, n) -> statement(rs), contractId, period).stream().findFirst();
   }
 
+  /** Without trailing zeros but never in exponent form: 10, not 1E+1. */
+  private static BigDecimal plain(BigDecimal value) {
+    BigDecimal stripped = value.stripTrailingZeros();
+    return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+  }
+
   private static boolean same(ReportRecord r, ReportHeader h, String sha) {
     return r.contentSha256().equals(sha) && r.currency().equals(h.currency()) && r.declaredPayable() == h.declaredPayable();
   }
@@ -675,7 +681,7 @@ public final class SettlementDesk {
 
   private static FxRateRecord fx(ResultSet rs) throws SQLException {
     return new FxRateRecord(rs.getString("from_currency").trim(), rs.getString("to_currency").trim(),
-        rs.getBigDecimal("rate").stripTrailingZeros(), rs.getString("set_by"), rs.getTimestamp("set_at").toInstant());
+        plain(rs.getBigDecimal("rate")), rs.getString("set_by"), rs.getTimestamp("set_at").toInstant());
   }
 
   // ================================================================== invoices and receipts
