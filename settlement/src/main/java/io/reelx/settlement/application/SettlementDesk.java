@@ -19,6 +19,7 @@ import io.reelx.settlement.ledger.domain.AccountBalance;
 import io.reelx.settlement.ledger.domain.AccountId;
 import io.reelx.settlement.ledger.domain.AccountKind;
 import io.reelx.settlement.ledger.domain.DepositPlan;
+import io.reelx.settlement.ledger.domain.DepositState;
 import io.reelx.settlement.ledger.domain.PostingPlan;
 import io.reelx.settlement.ledger.domain.Transfer;
 import io.reelx.settlement.ledger.domain.TransferCode;
@@ -26,6 +27,8 @@ import io.reelx.settlement.ledger.domain.TransferId;
 import io.reelx.settlement.ledger.query.JdbcLedger;
 import io.reelx.settlement.money.Allocation;
 import io.reelx.settlement.money.Money;
+import io.reelx.settlement.payout.domain.CoveredPayout;
+import io.reelx.settlement.payout.domain.FourEyes;
 import io.reelx.settlement.reconciliation.domain.Discrepancy;
 import io.reelx.settlement.reconciliation.domain.Invoice;
 import io.reelx.settlement.reconciliation.domain.PayableReconciliation;
@@ -151,11 +154,11 @@ public final class SettlementDesk {
       }
       // the winner's deposit, captured at the award, now counts toward the price
       jdbc.query("SELECT registration_id, amount, currency FROM settlement_deposit WHERE listing_id = ? AND platform_org_id = ?"
-              + " AND state = 'CAPTURED' FOR UPDATE", rs -> {
+              + " AND state = ? FOR UPDATE", rs -> {
             transfers.add(DepositPlan.applyCaptured(rs.getString(1), new OrganizationId(command.licensorOrganizationId()),
                 Money.of(rs.getLong(2), rs.getString(3).trim())));
-            jdbc.update("UPDATE settlement_deposit SET state = 'APPLIED' WHERE registration_id = ?", rs.getString(1));
-          }, command.listingId(), command.licenseeOrganizationId());
+            setDepositState(rs.getString(1), DepositState.APPLIED);
+          }, command.listingId(), command.licenseeOrganizationId(), DepositState.CAPTURED.name());
       ledger.submitAll(transfers);
       invoiceMinimumGuarantee(agreement, command.terms(), now);
       return agreement;
@@ -282,7 +285,8 @@ public final class SettlementDesk {
   public void depositReceived(String registrationId, String listingId, String platform, long amount, String currency) {
     tx.executeWithoutResult(s -> {
       jdbc.update("INSERT INTO settlement_deposit (registration_id, listing_id, platform_org_id, amount, currency, state)"
-          + " VALUES (?,?,?,?,?,'HELD') ON CONFLICT (registration_id) DO NOTHING", registrationId, listingId, platform, amount, currency);
+          + " VALUES (?,?,?,?,?,?) ON CONFLICT (registration_id) DO NOTHING", registrationId, listingId, platform, amount, currency,
+          DepositState.HELD.name());
       Money money = Money.of(amount, currency);
       OrganizationId org = new OrganizationId(platform);
       ledger.submitAll(List.of(DepositPlan.received(registrationId, org, money), DepositPlan.hold(registrationId, org, money)));
@@ -293,7 +297,7 @@ public final class SettlementDesk {
   public void depositReleased(String registrationId) {
     tx.executeWithoutResult(s -> deposit(registrationId).ifPresent(d -> {
       ledger.submitAll(List.of(DepositPlan.release(registrationId, hold(registrationId))));
-      setDepositState(registrationId, "RELEASED");
+      setDepositState(registrationId, DepositState.RELEASED);
     }));
   }
 
@@ -301,8 +305,8 @@ public final class SettlementDesk {
   public void depositApplied(String registrationId) {
     tx.executeWithoutResult(s -> deposit(registrationId).ifPresent(d -> {
       ledger.submitAll(List.of(DepositPlan.capture(registrationId, hold(registrationId))));
-      if (d.state.equals("HELD")) {
-        setDepositState(registrationId, "CAPTURED");
+      if (d.state == DepositState.HELD) {
+        setDepositState(registrationId, DepositState.CAPTURED);
       }
     }));
   }
@@ -316,39 +320,39 @@ public final class SettlementDesk {
       transfers.add(DepositPlan.forfeitCaptured(d.registrationId, AccountId.organization(new OrganizationId(beneficiary), d.currency),
           Money.of(d.amount, d.currency)));
       ledger.submitAll(transfers);
-      setDepositState(d.registrationId, "FORFEITED");
+      setDepositState(d.registrationId, DepositState.FORFEITED);
     }));
   }
 
   /** The contract fell through, not the licensee's fault: a captured deposit goes back, a held one is released. */
   public void depositRefunded(String listingId, String platform) {
     tx.executeWithoutResult(s -> depositOf(listingId, platform).ifPresent(d -> {
-      if ("HELD".equals(d.state)) {
+      if (d.state == DepositState.HELD) {
         ledger.submitAll(List.of(DepositPlan.release(d.registrationId, hold(d.registrationId))));
       } else {
         ledger.submitAll(List.of(DepositPlan.refund(d.registrationId, new OrganizationId(platform), Money.of(d.amount, d.currency))));
       }
-      setDepositState(d.registrationId, "REFUNDED");
+      setDepositState(d.registrationId, DepositState.REFUNDED);
     }));
   }
 
-  private record Deposit(String registrationId, long amount, String currency, String state) {}
+  private record Deposit(String registrationId, long amount, String currency, DepositState state) {}
 
   private Optional<Deposit> deposit(String registrationId) {
     return jdbc.query("SELECT registration_id, amount, currency, state FROM settlement_deposit WHERE registration_id = ? FOR UPDATE",
-        (rs, n) -> new Deposit(rs.getString(1), rs.getLong(2), rs.getString(3).trim(), rs.getString(4)), registrationId)
+        (rs, n) -> new Deposit(rs.getString(1), rs.getLong(2), rs.getString(3).trim(), DepositState.valueOf(rs.getString(4))), registrationId)
         .stream().findFirst();
   }
 
   private Optional<Deposit> depositOf(String listingId, String platform) {
     return jdbc.query("SELECT registration_id, amount, currency, state FROM settlement_deposit WHERE listing_id = ?"
             + " AND platform_org_id = ? FOR UPDATE",
-        (rs, n) -> new Deposit(rs.getString(1), rs.getLong(2), rs.getString(3).trim(), rs.getString(4)), listingId, platform)
+        (rs, n) -> new Deposit(rs.getString(1), rs.getLong(2), rs.getString(3).trim(), DepositState.valueOf(rs.getString(4))), listingId, platform)
         .stream().findFirst();
   }
 
-  private void setDepositState(String registrationId, String state) {
-    jdbc.update("UPDATE settlement_deposit SET state = ? WHERE registration_id = ?", state, registrationId);
+  private void setDepositState(String registrationId, DepositState state) {
+    jdbc.update("UPDATE settlement_deposit SET state = ? WHERE registration_id = ?", state.name(), registrationId);
   }
 
   private Transfer hold(String registrationId) {
@@ -959,17 +963,15 @@ public final class SettlementDesk {
       if (p.status().equals("APPROVED")) {
         return p;
       }
-      if (p.requestedBy().equals(approvedBy)) {
-        throw new SettlementProblem.Refused("four-eyes", "Payout " + id + " was requested by " + approvedBy
-            + "; another finance officer approves it");
-      }
+      FourEyes.refusal(id, p.requestedBy(), approvedBy).ifPresent(reason -> {
+        throw new SettlementProblem.Refused("four-eyes", reason);
+      });
       AccountId account = AccountId.organization(new OrganizationId(p.organizationId()), p.currency());
       // locked until this payout commits: two approvals for one account are decided one after the other
-      long available = ledger.lockedBalance(account).map(AccountBalance::availableCreditBalance).orElse(0L);
-      if (available < p.amount()) {
-        throw new SettlementProblem.Refused("insufficient-balance", "The exchange owes " + p.organizationId() + " "
-            + Money.of(Math.max(0, available), p.currency()) + "; a payout of " + Money.of(p.amount(), p.currency()) + " is more");
-      }
+      CoveredPayout.refusal(p.organizationId(), ledger.lockedBalance(account).orElse(null), Money.of(p.amount(), p.currency()))
+          .ifPresent(reason -> {
+            throw new SettlementProblem.Refused("insufficient-balance", reason);
+          });
       Instant now = clock.instant();
       ledger.submitAll(List.of(Transfer.posted("payout:" + id, account, AccountId.system(AccountKind.BANK, p.currency()),
           Money.of(p.amount(), p.currency()), TransferCode.PAYOUT)));
