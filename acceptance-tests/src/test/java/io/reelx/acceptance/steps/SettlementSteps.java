@@ -101,6 +101,12 @@ public class SettlementSteps {
   @Given("{actor} offers the licence under an MG of {amount} {word}, {percent} of gross up to {amount} and {percent} above, an exchange fee of {percent} and {percent} withheld from payees outside {word}, shared by:")
   public void offersTheLicenceUnder(Actor holder, Long mg, String currency, Long lowRate, Long threshold, Long highRate,
       Long fee, Long withholding, String payerCountry, List<Map<String, String>> payees) {
+    offer(mg, lowRate, threshold, highRate, fee, withholding, payerCountry, payees,
+        io.reelx.client.model.RateSchedule.AccumulationEnum.PER_PERIOD);
+  }
+
+  private void offer(Long mg, Long lowRate, Long threshold, Long highRate, Long fee, Long withholding, String payerCountry,
+      List<Map<String, String>> payees, io.reelx.client.model.RateSchedule.AccumulationEnum accumulation) {
     List<io.reelx.client.model.SettlementPayee> payeeList = new ArrayList<>();
     for (Map<String, String> row : payees) {
       payeeList.add(new io.reelx.client.model.SettlementPayee().organizationId(org(row.get("payee")))
@@ -112,13 +118,25 @@ public class SettlementSteps {
             .schedule(new io.reelx.client.model.RateSchedule()
                 .metric(io.reelx.client.model.RateSchedule.MetricEnum.REVENUE)
                 .mode(io.reelx.client.model.RateSchedule.ModeEnum.MARGINAL)
-                .accumulation(io.reelx.client.model.RateSchedule.AccumulationEnum.PER_PERIOD)
+                .accumulation(accumulation)
                 .tiers(List.of(new io.reelx.client.model.RateTier().from("0").basisPoints(lowRate),
                     new io.reelx.client.model.RateTier().from(Long.toString(threshold)).basisPoints(highRate)))))
         .payees(payeeList)
         .exchangeFeeBasisPoints(fee)
         .withholdingTax(new io.reelx.client.model.WithholdingTax().basisPoints(withholding).payerCountry(payerCountry))
         .notes("Monthly revenue reports; statements in CNY."));
+  }
+
+  @Given("{actor} offers the licence under an MG of {amount} {word}, {percent} of cumulative gross up to {amount} and {percent} above, an exchange fee of {percent} and {percent} withheld from payees outside {word}, shared by:")
+  public void offersTheLicenceUnderCumulativeTiers(Actor holder, Long mg, String currency, Long lowRate, Long threshold, Long highRate,
+      Long fee, Long withholding, String payerCountry, List<Map<String, String>> payees) {
+    offer(mg, lowRate, threshold, highRate, fee, withholding, payerCountry, payees,
+        io.reelx.client.model.RateSchedule.AccumulationEnum.CUMULATIVE);
+  }
+
+  @Given("settlement has opened the agreement")
+  public void settlementHasOpenedTheAgreement() {
+    await("the settlement agreement of the active contract").atMost(Auction.SLACK).ignoreExceptions().until(this::agreement, a -> a != null);
   }
 
   @Then("{string} is also invoiced {amount} {word} for the MG")
@@ -160,6 +178,49 @@ public class SettlementSteps {
   private StatementSummary statement(String period) {
     return expectSuccess("Listing statements", () -> finance().settlement().listStatements(contractId())).stream()
         .filter(s -> s.getPeriod().equals(period)).reduce((a, b) -> b).orElseThrow();
+  }
+
+  @Then("the {word} statement is version {int}: a share of {amount}, {amount} recouped, {amount} payable, {amount} less than version {int}")
+  public void theStatementIsVersion(String period, int version, Long share, Long recouped, Long payable, Long less, int replaced) {
+    StatementSummary s = statement(period);
+    assertThat(s.getVersion()).isEqualTo(version);
+    assertThat(s.getId()).isEqualTo(period + "-v" + version);
+    assertThat(s.getShare()).isEqualTo(share);
+    assertThat(s.getRecouped()).isEqualTo(recouped);
+    assertThat(s.getPayable()).isEqualTo(payable);
+    assertThat(s.getAdjustment()).isNotNull();
+    assertThat(s.getAdjustment().getReplaces()).isEqualTo(period + "-v" + replaced);
+    assertThat(s.getAdjustment().getPayable()).isEqualTo(-less);
+  }
+
+  @Then("the {word} adjustment takes back {amount} from {string} and {amount} from {string}, also in its CSV")
+  public void theAdjustmentTakesBack(String period, Long first, String firstPayee, Long second, String secondPayee) {
+    StatementSummary s = statement(period);
+    Map<String, Long> byPayee = new LinkedHashMap<>();
+    s.getAdjustment().getPayees().forEach(p -> {
+      byPayee.put(p.getOrganizationId(), p.getNet());
+      assertThat(p.getOrganizationName()).as("payees by name as well as id").isNotBlank();
+    });
+    assertThat(byPayee).containsEntry(org(firstPayee), -first).containsEntry(org(secondPayee), -second);
+    assertThat(s.getPayees()).extracting(StatementPayee::getOrganizationName)
+        .containsExactly(world.organization(firstPayee).getName(), world.organization(secondPayee).getName());
+    var export = finance().getText("/api/v1/contracts/" + contractId() + "/statements/" + s.getId() + "/csv", "text/csv");
+    assertThat(export.status()).isEqualTo(200);
+    assertThat(export.body()).contains("adjustment,payable,," + (-(first + second)) + ",CNY")
+        .contains("adjustment," + org(firstPayee) + " net,," + (-first) + ",CNY");
+  }
+
+  @Then("after {word} no MG is left to recoup")
+  public void noMgIsLeft(String period) {
+    assertThat(statement(period).getMgOutstanding()).isZero();
+  }
+
+  @Then("version {int} of the {word} statement still reads {amount} payable")
+  public void versionStillReads(int version, String period, Long payable) {
+    var earlier = expectSuccess("Reading an earlier version",
+        () -> finance().settlement().getStatement(contractId(), period + "-v" + version));
+    assertThat(earlier.getSummary().getPayable()).isEqualTo(payable);
+    assertThat(earlier.getSummary().getAdjustment()).isNull();
   }
 
   @Then("the payees' parts are:")

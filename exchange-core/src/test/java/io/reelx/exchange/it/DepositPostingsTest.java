@@ -55,8 +55,8 @@ class DepositPostingsTest extends IntegrationTest {
     twice(() -> settlement.depositApplied("reg-w-" + run));
     assertThat(account(loser).debitsPending()).isZero();
     assertThat(account(loser).postedCreditBalance()).as("the loser's money is its own again").isEqualTo(100_000);
-    assertThat(ledger.holdState(new TransferId("deposit:reg-l-" + run + ":hold"))).contains("VOIDED");
-    assertThat(ledger.holdState(new TransferId("deposit:reg-w-" + run + ":hold"))).contains("POSTED");
+    assertThat(ledger.holdState(new TransferId("deposit:reg-l-" + run + ":hold"))).contains(io.reelx.settlement.ledger.domain.Ledger.HoldStatus.VOIDED);
+    assertThat(ledger.holdState(new TransferId("deposit:reg-w-" + run + ":hold"))).contains(io.reelx.settlement.ledger.domain.Ledger.HoldStatus.POSTED);
     assertThat(account(winner).postedCreditBalance()).isZero();
 
     OpenAgreement open = new OpenAgreement("C-" + run, listing, "CNY", holder, winner, terms(holder), 900_000,

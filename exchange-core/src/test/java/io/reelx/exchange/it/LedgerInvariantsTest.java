@@ -112,12 +112,12 @@ class LedgerInvariantsTest extends IntegrationTest {
     Transfer hold = Transfer.pending("it:" + run + ":hold", platform, escrow, Money.of(1_000, "CNY"), TransferCode.DEPOSIT_HOLD);
     ledger.submit(hold);
     assertThat(ledger.balance(platform).orElseThrow().debitsPending()).isEqualTo(1_000);
-    assertThat(ledger.holdState(hold.id())).contains("PENDING");
+    assertThat(ledger.holdState(hold.id())).contains(io.reelx.settlement.ledger.domain.Ledger.HoldStatus.PENDING);
 
     ledger.submit(Transfer.post("it:" + run + ":capture", hold, Money.of(1_000, "CNY"), TransferCode.DEPOSIT_CAPTURE));
     assertThat(ledger.balance(platform).orElseThrow().debitsPending()).isZero();
     assertThat(ledger.balance(platform).orElseThrow().debitsPosted()).isEqualTo(1_000);
-    assertThat(ledger.holdState(hold.id())).contains("POSTED");
+    assertThat(ledger.holdState(hold.id())).contains(io.reelx.settlement.ledger.domain.Ledger.HoldStatus.POSTED);
 
     assertThatThrownBy(() -> ledger.submit(Transfer.voidHold("it:" + run + ":void", hold, TransferCode.DEPOSIT_RELEASE)))
         .isInstanceOf(TransferRefused.class)

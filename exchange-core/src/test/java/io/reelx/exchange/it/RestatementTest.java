@@ -94,6 +94,53 @@ class RestatementTest extends IntegrationTest {
   }
 
   @Test
+  void restating_a_month_re_rates_the_later_months_on_cumulative_tiers_and_the_mg_left() {
+    // MG 1,000; 10% of cumulative gross up to 10,000, 20% above; studio 100%
+    SettlementTerms terms = new SettlementTerms("CNY", null, new MinimumGuarantee(1_000),
+        new RevenueShare(Basis.GROSS, List.of(), new RateSchedule(Metric.REVENUE, TierMode.MARGINAL, Accumulation.CUMULATIVE,
+            List.of(Tier.from("0", Rate.percent(1000)), Tier.from("10000", Rate.percent(2000))))),
+        List.of(new Payee(new OrganizationId(studio), 10_000, "CN")), 0, null, 0);
+    settlement.open(new OpenAgreement(contract, "L-" + run, "CNY", studio, platform, terms, 0, LocalDate.parse("2027-02-01"),
+        Instant.parse("2027-01-10T00:00:00Z")));
+    long afterMg = owed(studio);
+    // 8,000 / 6,000 / 5,000: shares 800 / 1,000 / 1,000, the MG keeps back 800 then 200: paid 0 / 800 / 1,000
+    report("2027-01", 8_000, 0);
+    report("2027-02", 6_000, 800);
+    report("2027-03", 5_000, 1_000);
+    assertThat(owed(studio) - afterMg).isEqualTo(1_800);
+
+    // January restated to 4,000: shares 400 / 600 / 1,000 (10,000 -> 15,000 at 20%); the MG keeps back 400 then 600
+    ReportOutcome restated = report("2027-01", 4_000, 0);
+
+    assertThat(restated.statement().id()).isEqualTo(contract + "/2027-01/v2");
+    assertThat(restated.report().statementId()).isEqualTo(contract + "/2027-01/v2");
+    assertThat(owed(studio) - afterMg).as("a single run over the final figures pays 1,000").isEqualTo(1_000);
+    assertThat(settlement.latestStatement(contract, "2027-02").orElseThrow()).satisfies(february -> {
+      assertThat(february.version()).isEqualTo(2);
+      assertThat(february.declaredPayable()).isEqualTo(800);
+      assertThat(february.statement().payable().minor()).isZero();
+      assertThat(february.adjustment().payable().minor()).isEqualTo(-800);
+      assertThat(february.adjustment().payees()).singleElement().satisfies(p -> assertThat(p.net().minor()).isEqualTo(-800));
+    });
+    assertThat(settlement.statement(contract + "/2027-02/v1").orElseThrow().statement().payable().minor())
+        .as("earlier versions stay readable").isEqualTo(800);
+    assertThat(settlement.invoices(contract)).filteredOn(i -> i.kind().equals("ADJUSTMENT")).extracting(i -> i.amount())
+        .containsExactly(-800L);
+    assertThat(settlement.agreement(contract).orElseThrow().position().cumulativeVolume()).isEqualByComparingTo("15000");
+    assertThat(ledger.trialBalance().netsToZero()).isTrue();
+
+    // February's report restated later opens on January's new closing position
+    ReportOutcome february = report("2027-02", 7_000, 100);
+    assertThat(february.statement().id()).isEqualTo(contract + "/2027-02/v3");
+    assertThat(february.report().version()).isEqualTo(2);
+    // 4,000 + 7,000: February's share 600 + 200 = 800, of which 600 recoups the MG: 200
+    assertThat(february.statement().statement().payable().minor()).isEqualTo(200);
+    assertThat(settlement.submitReport(new ReportHeader(contract, "2027-02", null, "CNY", 100L),
+        new ReportSource.Csv(new StringReader(csv(7_000))), "platform-user").statement().id())
+        .as("a retry replays the statement the report produced").isEqualTo(contract + "/2027-02/v3");
+  }
+
+  @Test
   void after_the_licence_ends_later_months_are_refused_and_earlier_ones_still_settle() {
     SettlementTerms terms = new SettlementTerms("CNY", null, null, new RevenueShare(Basis.GROSS, List.of(),
         RateSchedule.flat(Metric.REVENUE, Rate.percent(5000))), List.of(new Payee(new OrganizationId(studio), 10_000, "CN")), 0, null, 0);
@@ -162,6 +209,11 @@ class RestatementTest extends IntegrationTest {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  private ReportOutcome report(String period, long gross, long declared) {
+    return settlement.submitReport(new ReportHeader(contract, period, null, "CNY", declared),
+        new ReportSource.Csv(new StringReader(csv(gross))), "platform-user");
   }
 
   private ReportOutcome report(long gross, long declared) {

@@ -3,6 +3,7 @@ package io.reelx.settlement.application;
 import io.reelx.settlement.reconciliation.domain.Resolution;
 import io.reelx.settlement.report.domain.ReportLineInput;
 import io.reelx.settlement.statement.domain.Statement;
+import io.reelx.settlement.statement.domain.StatementAdjustment;
 import java.io.Reader;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -34,8 +35,13 @@ public final class Records {
   /** A submitted report and its statement; {@code replayed} when the same report had been submitted before. */
   public record ReportOutcome(ReportRecord report, StatementRecord statement, boolean replayed) {}
 
+  /**
+   * One statement version. {@code adjustment} is null for a period's first statement; a later
+   * version carries what it changes against the version it replaces (per field, per payee): its
+   * own period restated, or an earlier period's restatement re-rating it.
+   */
   public record StatementRecord(String id, String contractId, String period, int version, long declaredPayable,
-      Statement statement, Instant createdAt) {}
+      Statement statement, StatementAdjustment adjustment, Instant createdAt) {}
 
   public record FxRateRecord(String from, String to, BigDecimal rate, String setBy, Instant setAt) {}
 

@@ -19,6 +19,7 @@ import io.reelx.settlement.ledger.domain.AccountBalance;
 import io.reelx.settlement.ledger.domain.AccountId;
 import io.reelx.settlement.ledger.domain.AccountKind;
 import io.reelx.settlement.ledger.domain.DepositPlan;
+import io.reelx.settlement.ledger.domain.DepositState;
 import io.reelx.settlement.ledger.domain.PostingPlan;
 import io.reelx.settlement.ledger.domain.Transfer;
 import io.reelx.settlement.ledger.domain.TransferCode;
@@ -26,6 +27,8 @@ import io.reelx.settlement.ledger.domain.TransferId;
 import io.reelx.settlement.ledger.query.JdbcLedger;
 import io.reelx.settlement.money.Allocation;
 import io.reelx.settlement.money.Money;
+import io.reelx.settlement.payout.domain.CoveredPayout;
+import io.reelx.settlement.payout.domain.FourEyes;
 import io.reelx.settlement.reconciliation.domain.Discrepancy;
 import io.reelx.settlement.reconciliation.domain.Invoice;
 import io.reelx.settlement.reconciliation.domain.PayableReconciliation;
@@ -45,6 +48,7 @@ import io.reelx.settlement.statement.domain.Statement;
 import io.reelx.settlement.statement.domain.StatementAdjustment;
 import io.reelx.settlement.statement.domain.StatementCalculator;
 import io.reelx.settlement.statement.domain.StatementId;
+import io.reelx.settlement.statement.domain.RestatementCascade;
 import io.reelx.settlement.terms.domain.FieldError;
 import io.reelx.settlement.terms.domain.OrganizationId;
 import io.reelx.settlement.terms.domain.Payee;
@@ -150,11 +154,11 @@ public final class SettlementDesk {
       }
       // the winner's deposit, captured at the award, now counts toward the price
       jdbc.query("SELECT registration_id, amount, currency FROM settlement_deposit WHERE listing_id = ? AND platform_org_id = ?"
-              + " AND state = 'CAPTURED' FOR UPDATE", rs -> {
+              + " AND state = ? FOR UPDATE", rs -> {
             transfers.add(DepositPlan.applyCaptured(rs.getString(1), new OrganizationId(command.licensorOrganizationId()),
                 Money.of(rs.getLong(2), rs.getString(3).trim())));
-            jdbc.update("UPDATE settlement_deposit SET state = 'APPLIED' WHERE registration_id = ?", rs.getString(1));
-          }, command.listingId(), command.licenseeOrganizationId());
+            setDepositState(rs.getString(1), DepositState.APPLIED);
+          }, command.listingId(), command.licenseeOrganizationId(), DepositState.CAPTURED.name());
       ledger.submitAll(transfers);
       invoiceMinimumGuarantee(agreement, command.terms(), now);
       return agreement;
@@ -281,7 +285,8 @@ public final class SettlementDesk {
   public void depositReceived(String registrationId, String listingId, String platform, long amount, String currency) {
     tx.executeWithoutResult(s -> {
       jdbc.update("INSERT INTO settlement_deposit (registration_id, listing_id, platform_org_id, amount, currency, state)"
-          + " VALUES (?,?,?,?,?,'HELD') ON CONFLICT (registration_id) DO NOTHING", registrationId, listingId, platform, amount, currency);
+          + " VALUES (?,?,?,?,?,?) ON CONFLICT (registration_id) DO NOTHING", registrationId, listingId, platform, amount, currency,
+          DepositState.HELD.name());
       Money money = Money.of(amount, currency);
       OrganizationId org = new OrganizationId(platform);
       ledger.submitAll(List.of(DepositPlan.received(registrationId, org, money), DepositPlan.hold(registrationId, org, money)));
@@ -292,7 +297,7 @@ public final class SettlementDesk {
   public void depositReleased(String registrationId) {
     tx.executeWithoutResult(s -> deposit(registrationId).ifPresent(d -> {
       ledger.submitAll(List.of(DepositPlan.release(registrationId, hold(registrationId))));
-      setDepositState(registrationId, "RELEASED");
+      setDepositState(registrationId, DepositState.RELEASED);
     }));
   }
 
@@ -300,8 +305,8 @@ public final class SettlementDesk {
   public void depositApplied(String registrationId) {
     tx.executeWithoutResult(s -> deposit(registrationId).ifPresent(d -> {
       ledger.submitAll(List.of(DepositPlan.capture(registrationId, hold(registrationId))));
-      if (d.state.equals("HELD")) {
-        setDepositState(registrationId, "CAPTURED");
+      if (d.state == DepositState.HELD) {
+        setDepositState(registrationId, DepositState.CAPTURED);
       }
     }));
   }
@@ -315,39 +320,39 @@ public final class SettlementDesk {
       transfers.add(DepositPlan.forfeitCaptured(d.registrationId, AccountId.organization(new OrganizationId(beneficiary), d.currency),
           Money.of(d.amount, d.currency)));
       ledger.submitAll(transfers);
-      setDepositState(d.registrationId, "FORFEITED");
+      setDepositState(d.registrationId, DepositState.FORFEITED);
     }));
   }
 
   /** The contract fell through, not the licensee's fault: a captured deposit goes back, a held one is released. */
   public void depositRefunded(String listingId, String platform) {
     tx.executeWithoutResult(s -> depositOf(listingId, platform).ifPresent(d -> {
-      if ("HELD".equals(d.state)) {
+      if (d.state == DepositState.HELD) {
         ledger.submitAll(List.of(DepositPlan.release(d.registrationId, hold(d.registrationId))));
       } else {
         ledger.submitAll(List.of(DepositPlan.refund(d.registrationId, new OrganizationId(platform), Money.of(d.amount, d.currency))));
       }
-      setDepositState(d.registrationId, "REFUNDED");
+      setDepositState(d.registrationId, DepositState.REFUNDED);
     }));
   }
 
-  private record Deposit(String registrationId, long amount, String currency, String state) {}
+  private record Deposit(String registrationId, long amount, String currency, DepositState state) {}
 
   private Optional<Deposit> deposit(String registrationId) {
     return jdbc.query("SELECT registration_id, amount, currency, state FROM settlement_deposit WHERE registration_id = ? FOR UPDATE",
-        (rs, n) -> new Deposit(rs.getString(1), rs.getLong(2), rs.getString(3).trim(), rs.getString(4)), registrationId)
+        (rs, n) -> new Deposit(rs.getString(1), rs.getLong(2), rs.getString(3).trim(), DepositState.valueOf(rs.getString(4))), registrationId)
         .stream().findFirst();
   }
 
   private Optional<Deposit> depositOf(String listingId, String platform) {
     return jdbc.query("SELECT registration_id, amount, currency, state FROM settlement_deposit WHERE listing_id = ?"
             + " AND platform_org_id = ? FOR UPDATE",
-        (rs, n) -> new Deposit(rs.getString(1), rs.getLong(2), rs.getString(3).trim(), rs.getString(4)), listingId, platform)
+        (rs, n) -> new Deposit(rs.getString(1), rs.getLong(2), rs.getString(3).trim(), DepositState.valueOf(rs.getString(4))), listingId, platform)
         .stream().findFirst();
   }
 
-  private void setDepositState(String registrationId, String state) {
-    jdbc.update("UPDATE settlement_deposit SET state = ? WHERE registration_id = ?", state, registrationId);
+  private void setDepositState(String registrationId, DepositState state) {
+    jdbc.update("UPDATE settlement_deposit SET state = ? WHERE registration_id = ?", state.name(), registrationId);
   }
 
   private Transfer hold(String registrationId) {
@@ -478,52 +483,111 @@ public final class SettlementDesk {
               + " and the contract in " + agreement.currency() + ": finance must set the " + summary.currency() + "->"
               + agreement.currency() + " rate first"));
     }
-    StatementRecord previous = latest == null ? null : statement(new StatementId(header.contractId(), header.period(), latest.version()).toString())
-        .orElseThrow();
-    SettlementPosition opening = previous == null ? agreement.position() : previous.statement().openingPosition();
-    StatementId id = new StatementId(header.contractId(), header.period(), version);
-    Statement statement = StatementCalculator.calculate(id, terms, summary, opening, fx);
-    OrganizationId platform = new OrganizationId(agreement.licenseeOrganizationId());
-    List<Transfer> transfers;
-    SettlementPosition position;
-    long invoiced;
-    if (previous == null) {
-      transfers = PostingPlan.forStatement(statement, platform);
-      position = statement.closingPosition();
-      invoiced = statement.payable().minor();
-    } else {
-      StatementAdjustment adjustment = StatementAdjustment.between(previous.statement(), statement);
-      transfers = PostingPlan.forAdjustment(adjustment, platform);
-      // later periods are not re-rated: the running position moves by what the restatement changed
-      SettlementPosition before = previous.statement().closingPosition();
-      SettlementPosition after = statement.closingPosition();
-      SettlementPosition current = agreement.position();
-      position = new SettlementPosition(current.mgRecoupedMinor() + after.mgRecoupedMinor() - before.mgRecoupedMinor(),
-          current.cumulativeVolume().add(after.cumulativeVolume()).subtract(before.cumulativeVolume()).max(BigDecimal.ZERO),
-          current.flatFeeCharged() || after.flatFeeCharged());
-      invoiced = adjustment.payable().minor();
-    }
     Instant now = clock.instant();
-    ReportRecord report = new ReportRecord(header.contractId(), header.period(), version, summary.currency(), header.declaredPayable(),
-        summary.lines(), summary.views(), summary.watchHours(), summary.grossMinor(), sha, submittedBy, now, id.toString());
-    jdbc.update("INSERT INTO revenue_report (contract_id, period, version, currency, declared_payable, lines, views, watch_hours,"
-            + " gross, content_sha256, submitted_by, submitted_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-        report.contractId(), report.period(), report.version(), report.currency(), report.declaredPayable(), report.lines(),
-        report.views(), report.watchHours(), report.gross(), sha, submittedBy, Timestamp.from(now));
-    jdbc.update("INSERT INTO settlement_statement (id, contract_id, period, version, currency, gross, share, payable, declared,"
-            + " breakdown, created_at) VALUES (?,?,?,?,?,?,?,?,?,?::jsonb,?)",
-        id.toString(), header.contractId(), header.period(), version, statement.currency(), statement.gross().minor(),
-        statement.share().minor(), statement.payable().minor(), header.declaredPayable(), SettlementJson.write(statement),
-        Timestamp.from(now));
-    if (invoiced != 0) {
-      invoice("INV-" + id, header.contractId(), agreement.licenseeOrganizationId(), invoiced, statement.currency(),
-          previous == null ? "STATEMENT" : "ADJUSTMENT", header.period(), now);
+    OrganizationId platform = new OrganizationId(agreement.licenseeOrganizationId());
+    StatementRecord stated = latest == null ? null : latestStatement(header.contractId(), header.period()).orElseThrow();
+    StatementRecord restated;
+    if (stated == null) {
+      StatementId id = new StatementId(header.contractId(), header.period(), 1);
+      Statement statement = StatementCalculator.calculate(id, terms, summary, agreement.position(), fx);
+      restated = storeStatement(statement, null, header.declaredPayable(), now);
+      if (statement.payable().minor() != 0) {
+        invoice("INV-" + id, header.contractId(), agreement.licenseeOrganizationId(), statement.payable().minor(), statement.currency(),
+            "STATEMENT", header.period(), now);
+      }
+      ledger.submitAll(PostingPlan.forStatement(statement, platform));
+      updatePosition(header.contractId(), statement.closingPosition(), now);
+    } else {
+      restated = restate(agreement, stated, summary, fx, header.declaredPayable(), platform, now);
     }
-    jdbc.update("UPDATE settlement_agreement SET position = ?::jsonb, updated_at = ? WHERE contract_id = ?",
-        SettlementJson.write(position), Timestamp.from(now), header.contractId());
+    ReportRecord report = new ReportRecord(header.contractId(), header.period(), version, summary.currency(), header.declaredPayable(),
+        summary.lines(), summary.views(), summary.watchHours(), summary.grossMinor(), sha, submittedBy, now, restated.id());
+    jdbc.update("INSERT INTO revenue_report (contract_id, period, version, currency, declared_payable, lines, views, watch_hours,"
+            + " gross, content_sha256, submitted_by, submitted_at, statement_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        report.contractId(), report.period(), report.version(), report.currency(), report.declaredPayable(), report.lines(),
+        report.views(), report.watchHours(), report.gross(), sha, submittedBy, Timestamp.from(now), restated.id());
+    return new ReportOutcome(report, restated, false);
+  }
+
+  /**
+   * A new report of a period already stated: the period gets a new statement version and every
+   * later period is re-rated on the new closing position ({@link RestatementCascade}), each from
+   * the figures it was rated on (its latest report, its FX rate). Each new version is stored with
+   * its adjustment, invoiced for the difference and posted as the difference only.
+   */
+  private StatementRecord restate(Agreement agreement, StatementRecord stated, ReportSummary summary, FxRate fx, long declared,
+      OrganizationId platform, Instant now) {
+    String contractId = agreement.contractId();
+    String period = stated.period();
+    List<StatementRecord> current = jdbc.query("SELECT DISTINCT ON (period) * FROM settlement_statement WHERE contract_id = ?"
+        + " AND period >= ? ORDER BY period, version DESC", (rs, n) -> statement(rs), contractId, period);
+    Map<String, ReportRecord> reports = new LinkedHashMap<>();
+    jdbc.query("SELECT DISTINCT ON (period) * FROM revenue_report WHERE contract_id = ? AND period > ? ORDER BY period, version DESC",
+        (rs, n) -> report(rs), contractId, period).forEach(r -> reports.put(r.period(), r));
+    List<Statement> statements = new ArrayList<>();
+    List<RestatementCascade.Figures> figures = new ArrayList<>();
+    Map<String, Long> declaredByPeriod = new LinkedHashMap<>();
+    for (StatementRecord record : current) {
+      statements.add(record.statement());
+      if (record.period().equals(period)) {
+        figures.add(new RestatementCascade.Figures(summary, fx));
+        declaredByPeriod.put(period, declared);
+      } else {
+        ReportRecord r = reports.get(record.period());
+        figures.add(new RestatementCascade.Figures(new ReportSummary(r.currency(), r.lines(), r.views(), r.watchHours(), r.gross()),
+            record.statement().fxRate()));
+        declaredByPeriod.put(record.period(), r.declaredPayable());
+      }
+    }
+    SettlementPosition opening = jdbc.query("SELECT * FROM settlement_statement WHERE contract_id = ? AND period < ?"
+            + " ORDER BY period DESC, version DESC LIMIT 1", (rs, n) -> statement(rs), contractId, period).stream().findFirst()
+        .map(r -> r.statement().closingPosition()).orElse(stated.statement().openingPosition());
+    RestatementCascade.Result result = RestatementCascade.restate(agreement.terms(), opening, statements, figures, stated.version() + 1);
+    StatementRecord restated = null;
+    List<Transfer> transfers = new ArrayList<>();
+    for (int i = 0; i < result.statements().size(); i++) {
+      Statement statement = result.statements().get(i);
+      StatementAdjustment adjustment = result.adjustments().get(i);
+      StatementRecord record = storeStatement(statement, adjustment, declaredByPeriod.get(statement.id().period()), now);
+      if (restated == null) {
+        restated = record;
+      }
+      if (adjustment.payable().minor() != 0) {
+        invoice("INV-" + statement.id(), contractId, agreement.licenseeOrganizationId(), adjustment.payable().minor(),
+            statement.currency(), "ADJUSTMENT", statement.id().period(), now);
+      }
+      transfers.addAll(PostingPlan.forAdjustment(adjustment, platform));
+    }
     ledger.submitAll(transfers);
-    return new ReportOutcome(report, new StatementRecord(id.toString(), header.contractId(), header.period(), version,
-        header.declaredPayable(), statement, now), false);
+    updatePosition(contractId, result.closing(), now);
+    return restated;
+  }
+
+  private StatementRecord storeStatement(Statement statement, StatementAdjustment adjustment, long declared, Instant now) {
+    StatementId id = statement.id();
+    jdbc.update("INSERT INTO settlement_statement (id, contract_id, period, version, currency, gross, share, payable, declared,"
+            + " breakdown, adjustment, created_at) VALUES (?,?,?,?,?,?,?,?,?,?::jsonb,?::jsonb,?)",
+        id.toString(), id.contractId(), id.period(), id.version(), statement.currency(), statement.gross().minor(),
+        statement.share().minor(), statement.payable().minor(), declared, SettlementJson.write(statement),
+        adjustment == null ? null : SettlementJson.write(adjustment), Timestamp.from(now));
+    return new StatementRecord(id.toString(), id.contractId(), id.period(), id.version(), declared, statement, adjustment, now);
+  }
+
+  private void updatePosition(String contractId, SettlementPosition position, Instant now) {
+    jdbc.update("UPDATE settlement_agreement SET position = ?::jsonb, updated_at = ? WHERE contract_id = ?",
+        SettlementJson.write(position), Timestamp.from(now), contractId);
+  }
+
+  /** The latest statement version of a period. */
+  public Optional<StatementRecord> latestStatement(String contractId, String period) {
+    return jdbc.query("SELECT * FROM settlement_statement WHERE contract_id = ? AND period = ? ORDER BY version DESC LIMIT 1",
+        (rs, n) -> statement(rs), contractId, period).stream().findFirst();
+  }
+
+  /** Without trailing zeros but never in exponent form: 10, not 1E+1. */
+  private static BigDecimal plain(BigDecimal value) {
+    BigDecimal stripped = value.stripTrailingZeros();
+    return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
   }
 
   private static boolean same(ReportRecord r, ReportHeader h, String sha) {
@@ -564,7 +628,8 @@ public final class SettlementDesk {
     StatementId id = new StatementId(rs.getString("contract_id"), rs.getString("period"), rs.getInt("version"));
     return new ReportRecord(id.contractId(), id.period(), id.version(), rs.getString("currency").trim(), rs.getLong("declared_payable"),
         rs.getLong("lines"), rs.getLong("views"), rs.getBigDecimal("watch_hours"), rs.getLong("gross"), rs.getString("content_sha256"),
-        rs.getString("submitted_by"), rs.getTimestamp("submitted_at").toInstant(), id.toString());
+        rs.getString("submitted_by"), rs.getTimestamp("submitted_at").toInstant(),
+        rs.getString("statement_id") == null ? id.toString() : rs.getString("statement_id"));
   }
 
   public List<StatementRecord> statements(String contractId) {
@@ -579,6 +644,7 @@ public final class SettlementDesk {
   private static StatementRecord statement(ResultSet rs) throws SQLException {
     return new StatementRecord(rs.getString("id"), rs.getString("contract_id"), rs.getString("period"), rs.getInt("version"),
         rs.getLong("declared"), SettlementJson.read(rs.getString("breakdown"), Statement.class),
+        rs.getString("adjustment") == null ? null : SettlementJson.read(rs.getString("adjustment"), StatementAdjustment.class),
         rs.getTimestamp("created_at").toInstant());
   }
 
@@ -619,7 +685,7 @@ public final class SettlementDesk {
 
   private static FxRateRecord fx(ResultSet rs) throws SQLException {
     return new FxRateRecord(rs.getString("from_currency").trim(), rs.getString("to_currency").trim(),
-        rs.getBigDecimal("rate").stripTrailingZeros(), rs.getString("set_by"), rs.getTimestamp("set_at").toInstant());
+        plain(rs.getBigDecimal("rate")), rs.getString("set_by"), rs.getTimestamp("set_at").toInstant());
   }
 
   // ================================================================== invoices and receipts
@@ -897,17 +963,15 @@ public final class SettlementDesk {
       if (p.status().equals("APPROVED")) {
         return p;
       }
-      if (p.requestedBy().equals(approvedBy)) {
-        throw new SettlementProblem.Refused("four-eyes", "Payout " + id + " was requested by " + approvedBy
-            + "; another finance officer approves it");
-      }
+      FourEyes.refusal(id, p.requestedBy(), approvedBy).ifPresent(reason -> {
+        throw new SettlementProblem.Refused("four-eyes", reason);
+      });
       AccountId account = AccountId.organization(new OrganizationId(p.organizationId()), p.currency());
       // locked until this payout commits: two approvals for one account are decided one after the other
-      long available = ledger.lockedBalance(account).map(AccountBalance::availableCreditBalance).orElse(0L);
-      if (available < p.amount()) {
-        throw new SettlementProblem.Refused("insufficient-balance", "The exchange owes " + p.organizationId() + " "
-            + Money.of(Math.max(0, available), p.currency()) + "; a payout of " + Money.of(p.amount(), p.currency()) + " is more");
-      }
+      CoveredPayout.refusal(p.organizationId(), ledger.lockedBalance(account).orElse(null), Money.of(p.amount(), p.currency()))
+          .ifPresent(reason -> {
+            throw new SettlementProblem.Refused("insufficient-balance", reason);
+          });
       Instant now = clock.instant();
       ledger.submitAll(List.of(Transfer.posted("payout:" + id, account, AccountId.system(AccountKind.BANK, p.currency()),
           Money.of(p.amount(), p.currency()), TransferCode.PAYOUT)));

@@ -42,6 +42,8 @@ public final class SettlementJson {
       .addMixIn(OrganizationId.class, OrganizationIdMixin.class)
       .changeDefaultVisibility(v -> v.withVisibility(PropertyAccessor.IS_GETTER, JsonAutoDetect.Visibility.NONE))
       .withConfigOverride(BigDecimal.class, o -> o.setFormat(JsonFormat.Value.forShape(JsonFormat.Shape.STRING)))
+      // exact decimals read as people write them: "200000000", never "2E+8"
+      .enable(tools.jackson.core.StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
       // an absent basis-point figure or tolerance is 0, as the terms format documents
       .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)

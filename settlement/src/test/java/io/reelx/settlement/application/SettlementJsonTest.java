@@ -62,4 +62,23 @@ class SettlementJsonTest {
     assertThat(back).isEqualTo(statement);
     assertThat(SettlementJson.MAPPER.convertValue(statement, Map.class)).containsKey("tiers").doesNotContainKey("positive");
   }
+
+  @Test
+  void exact_amounts_are_plain_decimals() {
+    // 10% of 2,000,000,000: the band's exact amount is 200,000,000, written as such, not 2E+8
+    SettlementTerms terms = new SettlementTerms("CNY", null, null, new io.reelx.settlement.terms.domain.RevenueShare(
+        io.reelx.settlement.terms.domain.Basis.GROSS, java.util.List.of(), io.reelx.settlement.terms.domain.RateSchedule.flat(
+            io.reelx.settlement.terms.domain.Metric.REVENUE, io.reelx.settlement.terms.domain.Rate.percent(1000))),
+        java.util.List.of(new io.reelx.settlement.terms.domain.Payee(new io.reelx.settlement.terms.domain.OrganizationId("s"), 10_000, "CN")),
+        0, null, 0);
+    Statement statement = StatementCalculator.calculate(new StatementId("C-1", "2027-03", 1), terms,
+        new ReportSummary("CNY", 1, 0, BigDecimal.ZERO, 2_000_000_000L), SettlementPosition.INITIAL, null);
+
+    String json = SettlementJson.write(statement);
+
+    assertThat(json).contains("\"exactAmount\":\"200000000\"").doesNotContain("E+");
+    assertThat(SettlementJson.MAPPER.convertValue(statement, Map.class).toString()).doesNotContain("E+");
+    assertThat(SettlementJson.read(json, Statement.class)).isEqualTo(statement);
+    assertThat(SettlementJson.write(new BigDecimal("2E+8"))).isEqualTo("\"200000000\"");
+  }
 }

@@ -144,7 +144,8 @@ public class FinanceController implements FinanceApi {
     access.require(Role.FINANCE);
     ReconciliationRun run = settlement.reconcile(period);
     return ResponseEntity.ok(new Reconciliation().period(run.period())
-        .payables(run.payables().stream().map(p -> new ReconciliationPayablesInner().statementId(p.statementId())
+        .payables(run.payables().stream().map(p -> new ReconciliationPayablesInner()
+            .statementId(io.reelx.settlement.statement.domain.StatementId.parse(p.statementId()).inContract())
             .contractId(p.contractId()).computed(p.computed()).declared(p.declared()).currency(p.currency())
             .discrepancyId(p.discrepancyId())).toList())
         .payments(run.payments().stream().map(p -> new ReconciliationPaymentsInner().counterpartyId(p.counterparty())

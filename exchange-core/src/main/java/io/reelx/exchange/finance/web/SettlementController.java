@@ -12,7 +12,12 @@ import io.reelx.api.model.SettlementInvoice;
 import io.reelx.api.model.SettlementStatement;
 import io.reelx.api.model.StatementPayee;
 import io.reelx.api.model.StatementSummary;
+import io.reelx.api.model.StatementAdjustment;
+import io.reelx.api.model.StatementPayeeAdjustment;
+import io.reelx.exchange.identity.domain.OrganizationId;
 import io.reelx.exchange.identity.domain.Role;
+import io.reelx.exchange.identity.query.IdentityRegister;
+import io.reelx.exchange.identity.query.OrganizationView;
 import io.reelx.exchange.identity.security.Access;
 import io.reelx.exchange.identity.security.CurrentUser;
 import io.reelx.exchange.shared.domain.NotFound;
@@ -30,6 +35,7 @@ import io.reelx.settlement.report.domain.ReportLineInput;
 import io.reelx.settlement.statement.domain.PayeeLine;
 import io.reelx.settlement.statement.domain.Statement;
 import io.reelx.settlement.statement.domain.StatementCsv;
+import io.reelx.settlement.statement.domain.StatementId;
 import io.reelx.settlement.terms.domain.SettlementTerms;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -42,8 +48,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.shiro.authz.UnauthorizedException;
 import org.springframework.core.io.Resource;
 import org.springframework.http.HttpStatus;
@@ -58,8 +62,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class SettlementController implements SettlementApi {
 
-  private static final Pattern STATEMENT_ID = Pattern.compile("(\\d{4}-\\d{2})-v(\\d{1,3})");
-
   private final Access access;
   private final SettlementAccess visibility;
   private final SettlementDesk settlement;
@@ -69,10 +71,12 @@ public class SettlementController implements SettlementApi {
   private final org.springframework.transaction.support.TransactionTemplate tx;
   private final org.axonframework.eventhandling.gateway.EventGateway events;
   private final java.time.Clock clock;
+  private final IdentityRegister identities;
 
   public SettlementController(Access access, SettlementAccess visibility, SettlementDesk settlement, IdempotencyKeys keys,
       IdempotentRequests idempotent, org.springframework.transaction.PlatformTransactionManager transactions,
-      org.axonframework.eventhandling.gateway.EventGateway events, java.time.Clock clock) {
+      org.axonframework.eventhandling.gateway.EventGateway events, java.time.Clock clock, IdentityRegister identities) {
+    this.identities = identities;
     this.tx = new org.springframework.transaction.support.TransactionTemplate(transactions);
     this.events = events;
     this.clock = clock;
@@ -218,7 +222,7 @@ public class SettlementController implements SettlementApi {
   @Override
   public ResponseEntity<List<StatementSummary>> listStatements(String contractId) {
     visibility.visible(contractId, access.current());
-    return ResponseEntity.ok(settlement.statements(contractId).stream().map(SettlementController::summary).toList());
+    return ResponseEntity.ok(settlement.statements(contractId).stream().map(this::summary).toList());
   }
 
   @Override
@@ -234,23 +238,20 @@ public class SettlementController implements SettlementApi {
     StatementRecord record = statement(contractId, statementId);
     return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
         .header("Content-Disposition", "attachment; filename=\"statement-" + contractId + "-" + statementId + ".csv\"")
-        .body(StatementCsv.render(record.statement()));
+        .body(StatementCsv.render(record.statement(), record.adjustment()));
   }
 
   private StatementRecord statement(String contractId, String statementId) {
     visibility.visible(contractId, access.current());
-    Matcher m = STATEMENT_ID.matcher(statementId);
-    if (!m.matches()) {
-      throw new NotFound("statement", statementId);
-    }
-    return settlement.statement(contractId + "/" + m.group(1) + "/v" + Integer.parseInt(m.group(2)))
+    return StatementId.inContract(contractId, statementId).flatMap(id -> settlement.statement(id.toString()))
         .orElseThrow(() -> new NotFound("statement", statementId));
   }
 
   // ------------------------------------------------------------------ mapping
 
-  static String apiStatementId(String period, int version) {
-    return period + "-v" + version;
+  /** A statement's id as the API names it under its contract ({@code 2027-03-v2}), from the stored form. */
+  static String apiStatementId(String storedId) {
+    return StatementId.parse(storedId).inContract();
   }
 
   @SuppressWarnings("unchecked")
@@ -270,7 +271,7 @@ public class SettlementController implements SettlementApi {
             .counterpartyId(i.counterparty()).amount(i.amount()).currency(i.currency()).kind(i.kind()).period(i.period())).toList());
   }
 
-  private static RevenueReportOutcome toApi(ReportOutcome o) {
+  private RevenueReportOutcome toApi(ReportOutcome o) {
     return new RevenueReportOutcome().report(toApi(o.report())).statement(summary(o.statement())).replayed(o.replayed());
   }
 
@@ -278,20 +279,36 @@ public class SettlementController implements SettlementApi {
     return new RevenueReport().contractId(r.contractId()).period(r.period()).version(r.version()).currency(r.currency())
         .declaredPayable(r.declaredPayable()).lines(r.lines()).views(r.views()).watchHours(r.watchHours().toPlainString())
         .gross(r.gross()).contentSha256(r.contentSha256()).submittedAt(utc(r.submittedAt()))
-        .statementId(apiStatementId(r.period(), r.version()));
+        .statementId(apiStatementId(r.statementId()));
   }
 
-  static StatementSummary summary(StatementRecord r) {
+  /** The organisation's name, when the exchange knows it (payees may be organisations outside it). */
+  private String name(io.reelx.settlement.terms.domain.OrganizationId organization) {
+    return identities.organization(new OrganizationId(organization.value())).map(OrganizationView::name).orElse(null);
+  }
+
+  StatementSummary summary(StatementRecord r) {
     Statement s = r.statement();
     List<StatementPayee> payees = new ArrayList<>();
     for (PayeeLine p : s.payees()) {
-      payees.add(new StatementPayee().organizationId(p.organization().value()).shareBasisPoints(p.shareBasisPoints())
-          .part(p.part().minor()).withholdingTax(p.withholdingTax().minor()).net(p.net().minor()));
+      payees.add(new StatementPayee().organizationId(p.organization().value()).organizationName(name(p.organization()))
+          .shareBasisPoints(p.shareBasisPoints()).part(p.part().minor()).withholdingTax(p.withholdingTax().minor())
+          .net(p.net().minor()));
     }
-    return new StatementSummary().id(apiStatementId(r.period(), r.version())).contractId(r.contractId()).period(r.period())
+    StatementAdjustment adjustment = null;
+    if (r.adjustment() != null) {
+      var a = r.adjustment();
+      adjustment = new StatementAdjustment().replaces(a.replaced().inContract()).gross(a.gross().minor()).share(a.share().minor())
+          .recouped(a.recouped().minor()).flatFee(a.flatFee().minor()).payable(a.payable().minor())
+          .exchangeFee(a.exchangeFee().minor())
+          .payees(a.payees().stream().map(p -> new StatementPayeeAdjustment().organizationId(p.organization().value())
+              .organizationName(name(p.organization())).part(p.part().minor()).withholdingTax(p.withholdingTax().minor())
+              .net(p.net().minor())).toList());
+    }
+    return new StatementSummary().id(apiStatementId(r.id())).contractId(r.contractId()).period(r.period())
         .version(r.version()).currency(s.currency()).gross(s.gross().minor()).share(s.share().minor())
         .recouped(s.recoupedThisPeriod().minor()).flatFee(s.flatFee().minor()).payable(s.payable().minor())
         .exchangeFee(s.exchangeFee().minor()).withholdingTax(s.withholdingTax().minor()).declaredPayable(r.declaredPayable())
-        .createdAt(utc(r.createdAt())).payees(payees);
+        .mgOutstanding(s.minimumGuaranteeOutstanding().minor()).createdAt(utc(r.createdAt())).payees(payees).adjustment(adjustment);
   }
 }

@@ -17,6 +17,11 @@ import java.util.TreeMap;
  *
  * <p>Holds: PENDING -> POSTED (by a POST_PENDING transfer) or VOIDED (by a VOID_PENDING transfer);
  * each hold is resolved at most once.
+ *
+ * <p>These are the ledger's only rules. A persistent ledger does not repeat them: it locks and
+ * loads what a batch touches ({@link #restore(AccountBalance)}, {@link #restore(Transfer,
+ * HoldStatus)}), submits the batch here, and persists what was accepted ({@link #holdStatus},
+ * {@link #balance}).
  */
 public final class Ledger {
 
@@ -36,6 +41,24 @@ public final class Ledger {
   private final Map<AccountId, Totals> accounts = new LinkedHashMap<>();
   private final Map<TransferId, Transfer> transfers = new LinkedHashMap<>();
   private final Map<TransferId, HoldStatus> holds = new LinkedHashMap<>();
+
+  /** Loads an account with the totals a store recorded for it (replacing what this ledger held). */
+  public void restore(AccountBalance balance) {
+    Totals totals = new Totals();
+    totals.debitsPending = balance.debitsPending();
+    totals.debitsPosted = balance.debitsPosted();
+    totals.creditsPending = balance.creditsPending();
+    totals.creditsPosted = balance.creditsPosted();
+    accounts.put(balance.account(), totals);
+  }
+
+  /** Loads a recorded transfer, and for a hold its status (null otherwise); balances are restored separately. */
+  public void restore(Transfer transfer, HoldStatus status) {
+    transfers.put(transfer.id(), transfer);
+    if (transfer.phase() == Transfer.Phase.PENDING) {
+      holds.put(transfer.id(), status == null ? HoldStatus.PENDING : status);
+    }
+  }
 
   /** Opens an account; opening it again does nothing. */
   public void open(AccountId account) {

@@ -3,6 +3,7 @@ package io.reelx.settlement.ledger.query;
 import io.reelx.settlement.ledger.domain.AccountBalance;
 import io.reelx.settlement.ledger.domain.AccountId;
 import io.reelx.settlement.ledger.domain.AccountKind;
+import io.reelx.settlement.ledger.domain.Ledger;
 import io.reelx.settlement.ledger.domain.Transfer;
 import io.reelx.settlement.ledger.domain.TransferCode;
 import io.reelx.settlement.ledger.domain.TransferId;
@@ -15,10 +16,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -27,7 +26,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionOperations;
 
 /**
- * The double-entry ledger on PostgreSQL, behaving like the in-memory {@code Ledger}: transfers
+ * The double-entry ledger on PostgreSQL. Its rules are the pure {@link Ledger}'s, not repeated
+ * here: a batch locks and loads the accounts and transfers it touches into a {@code Ledger},
+ * submits to it, and persists what it accepted. So transfers
  * are immutable and keyed by their idempotency id (an identical replay returns the original, the
  * same id with other content is refused), holds are resolved once, and a batch is all-or-nothing.
  *
@@ -60,92 +61,62 @@ public final class JdbcLedger {
     return submitAll(List.of(transfer)).get(0);
   }
 
-  private static final class Totals {
-    long debitsPending;
-    long debitsPosted;
-    long creditsPending;
-    long creditsPosted;
-    boolean changed;
-  }
-
+  /**
+   * Locks and loads what the batch touches into the pure {@link Ledger}, lets it decide, and
+   * persists what it accepted: the new transfers, the holds they resolved, the accounts' totals.
+   */
   private List<TransferResult> record(List<Transfer> batch) {
     TreeSet<String> accountIds = new TreeSet<>();
+    Map<String, AccountId> byName = new HashMap<>();
     List<String> transferIds = new ArrayList<>();
     for (Transfer t : batch) {
       accountIds.add(t.debit().toString());
       accountIds.add(t.credit().toString());
+      byName.put(t.debit().toString(), t.debit());
+      byName.put(t.credit().toString(), t.credit());
       transferIds.add(t.id().value());
       if (t.pendingId() != null) {
         transferIds.add(t.pendingId().value());
       }
     }
     // open (idempotently), then lock in a fixed order
-    Map<String, AccountId> byName = new HashMap<>();
-    for (Transfer t : batch) {
-      byName.put(t.debit().toString(), t.debit());
-      byName.put(t.credit().toString(), t.credit());
-    }
     List<Object[]> opens = new ArrayList<>();
     for (String id : accountIds) {
       AccountId a = byName.get(id);
       opens.add(new Object[] {id, a.kind().name(), a.owner(), a.currency()});
     }
     jdbc.batchUpdate("INSERT INTO ledger_account (id, kind, owner, currency) VALUES (?,?,?,?) ON CONFLICT (id) DO NOTHING", opens);
-    Map<String, Totals> totals = new LinkedHashMap<>();
-    jdbc.query("SELECT id, debits_pending, debits_posted, credits_pending, credits_posted FROM ledger_account"
-        + " WHERE id = ANY (?) ORDER BY id FOR UPDATE", rs -> {
-          Totals t = new Totals();
-          t.debitsPending = rs.getLong(2);
-          t.debitsPosted = rs.getLong(3);
-          t.creditsPending = rs.getLong(4);
-          t.creditsPosted = rs.getLong(5);
-          totals.put(rs.getString(1), t);
-        }, (Object) accountIds.toArray(new String[0]));
-
-    Map<TransferId, Transfer> known = new HashMap<>();
-    Map<TransferId, String> holdStates = new HashMap<>();
+    Ledger ledger = new Ledger();
+    jdbc.query("SELECT * FROM ledger_account WHERE id = ANY (?) ORDER BY id FOR UPDATE", rs -> {
+      ledger.restore(balance(rs));
+    }, (Object) accountIds.toArray(new String[0]));
     jdbc.query("SELECT * FROM ledger_transfer WHERE id = ANY (?)", rs -> {
-      Transfer t = transfer(rs);
-      known.put(t.id(), t);
-      if (rs.getString("hold_state") != null) {
-        holdStates.put(t.id(), rs.getString("hold_state"));
-      }
+      String state = rs.getString("hold_state");
+      ledger.restore(transfer(rs), state == null ? null : Ledger.HoldStatus.valueOf(state));
     }, (Object) transferIds.toArray(new String[0]));
 
-    Instant now = clock.instant();
-    List<TransferResult> results = new ArrayList<>(batch.size());
+    List<TransferResult> results = ledger.submitAll(batch);
     List<Transfer> accepted = new ArrayList<>();
-    for (Transfer t : batch) {
-      Transfer existing = known.get(t.id());
-      if (existing != null) {
-        if (!existing.equals(t)) {
-          throw new TransferRefused(new TransferResult.Refused(t, Reason.ID_REUSED_WITH_DIFFERENT_CONTENT,
-              "transfer " + t.id() + " was recorded as " + existing));
-        }
-        results.add(new TransferResult.Replayed(existing));
-        continue;
-      }
-      TransferResult.Refused refused = check(t, known, holdStates);
-      if (refused != null) {
+    for (TransferResult result : results) {
+      if (result instanceof TransferResult.Refused refused && refused.reason() != Reason.BATCH_ABORTED) {
         throw new TransferRefused(refused);
       }
-      apply(t, totals, known, holdStates);
-      known.put(t.id(), t);
-      accepted.add(t);
-      results.add(new TransferResult.Accepted(t));
+      if (result instanceof TransferResult.Accepted) {
+        accepted.add(result.transfer());
+      }
     }
     if (accepted.isEmpty()) {
       return results;
     }
-    Timestamp at = Timestamp.from(now);
+    Timestamp at = Timestamp.from(clock.instant());
     List<Object[]> rows = new ArrayList<>();
     List<Object[]> resolved = new ArrayList<>();
     for (Transfer t : accepted) {
       rows.add(new Object[] {t.id().value(), t.debit().toString(), t.credit().toString(), t.amount().minor(),
           t.amount().currency(), t.code().name(), t.phase().name(), t.pendingId() == null ? null : t.pendingId().value(),
-          t.phase() == Transfer.Phase.PENDING ? "PENDING" : null, at});
+          t.phase() == Transfer.Phase.PENDING ? ledger.holdStatus(t.id()).name() : null, at});
       if (t.pendingId() != null) {
-        resolved.add(new Object[] {holdStates.get(t.pendingId()), at, t.pendingId().value()});
+        resolved.add(new Object[] {ledger.holdStatus(t.pendingId()).name(), at, t.pendingId().value()});
       }
     }
     jdbc.batchUpdate("INSERT INTO ledger_transfer (id, debit, credit, amount, currency, code, phase, pending_id, hold_state,"
@@ -153,82 +124,19 @@ public final class JdbcLedger {
     if (!resolved.isEmpty()) {
       jdbc.batchUpdate("UPDATE ledger_transfer SET hold_state = ?, resolved_at = ? WHERE id = ?", resolved);
     }
+    TreeSet<String> changed = new TreeSet<>();
+    for (Transfer t : accepted) {
+      changed.add(t.debit().toString());
+      changed.add(t.credit().toString());
+    }
     List<Object[]> updates = new ArrayList<>();
-    totals.forEach((id, t) -> {
-      if (t.changed) {
-        updates.add(new Object[] {t.debitsPending, t.debitsPosted, t.creditsPending, t.creditsPosted, id});
-      }
-    });
+    for (String id : changed) {
+      AccountBalance b = ledger.balance(byName.get(id));
+      updates.add(new Object[] {b.debitsPending(), b.debitsPosted(), b.creditsPending(), b.creditsPosted(), id});
+    }
     jdbc.batchUpdate("UPDATE ledger_account SET debits_pending = ?, debits_posted = ?, credits_pending = ?, credits_posted = ?"
         + " WHERE id = ?", updates);
     return results;
-  }
-
-  private static TransferResult.Refused check(Transfer t, Map<TransferId, Transfer> known, Map<TransferId, String> holdStates) {
-    if (!t.amount().isPositive() && t.phase() != Transfer.Phase.VOID_PENDING) {
-      return new TransferResult.Refused(t, Reason.AMOUNT_NOT_POSITIVE, "amount " + t.amount() + " must be positive");
-    }
-    if (t.debit().equals(t.credit())) {
-      return new TransferResult.Refused(t, Reason.SAME_ACCOUNT, "debit and credit are both " + t.debit());
-    }
-    if (!t.debit().currency().equals(t.amount().currency()) || !t.credit().currency().equals(t.amount().currency())) {
-      return new TransferResult.Refused(t, Reason.CURRENCY_MISMATCH, t.amount().currency() + " between " + t.debit() + " and " + t.credit());
-    }
-    if (t.pendingId() != null) {
-      Transfer hold = known.get(t.pendingId());
-      if (hold == null) {
-        return new TransferResult.Refused(t, Reason.PENDING_NOT_FOUND, "no hold " + t.pendingId());
-      }
-      if (hold.phase() != Transfer.Phase.PENDING) {
-        return new TransferResult.Refused(t, Reason.NOT_A_HOLD, t.pendingId() + " is not a pending transfer");
-      }
-      String state = holdStates.get(hold.id());
-      if ("POSTED".equals(state)) {
-        return new TransferResult.Refused(t, Reason.HOLD_ALREADY_POSTED, "hold " + hold.id() + " was posted");
-      }
-      if ("VOIDED".equals(state)) {
-        return new TransferResult.Refused(t, Reason.HOLD_ALREADY_VOIDED, "hold " + hold.id() + " was voided");
-      }
-      if (!hold.debit().equals(t.debit()) || !hold.credit().equals(t.credit())) {
-        return new TransferResult.Refused(t, Reason.ACCOUNTS_DIFFER_FROM_HOLD, "hold " + hold.id() + " is between " + hold.debit()
-            + " and " + hold.credit());
-      }
-      if (t.amount().isGreaterThan(hold.amount())) {
-        return new TransferResult.Refused(t, Reason.EXCEEDS_HOLD, t.amount() + " exceeds the hold of " + hold.amount());
-      }
-    }
-    return null;
-  }
-
-  private static void apply(Transfer t, Map<String, Totals> totals, Map<TransferId, Transfer> known, Map<TransferId, String> holdStates) {
-    Totals debit = totals.get(t.debit().toString());
-    Totals credit = totals.get(t.credit().toString());
-    debit.changed = true;
-    credit.changed = true;
-    long amount = t.amount().minor();
-    switch (t.phase()) {
-      case POSTED -> {
-        debit.debitsPosted = Math.addExact(debit.debitsPosted, amount);
-        credit.creditsPosted = Math.addExact(credit.creditsPosted, amount);
-      }
-      case PENDING -> {
-        debit.debitsPending = Math.addExact(debit.debitsPending, amount);
-        credit.creditsPending = Math.addExact(credit.creditsPending, amount);
-        holdStates.put(t.id(), "PENDING");
-      }
-      case POST_PENDING, VOID_PENDING -> {
-        long held = known.get(t.pendingId()).amount().minor();
-        debit.debitsPending -= held;
-        credit.creditsPending -= held;
-        if (t.phase() == Transfer.Phase.POST_PENDING) {
-          debit.debitsPosted = Math.addExact(debit.debitsPosted, amount);
-          credit.creditsPosted = Math.addExact(credit.creditsPosted, amount);
-          holdStates.put(t.pendingId(), "POSTED");
-        } else {
-          holdStates.put(t.pendingId(), "VOIDED");
-        }
-      }
-    }
   }
 
   private static Transfer transfer(ResultSet rs) throws SQLException {
@@ -251,9 +159,10 @@ public final class JdbcLedger {
     return jdbc.query("SELECT * FROM ledger_transfer WHERE id = ?", (rs, n) -> transfer(rs), id.value()).stream().findFirst();
   }
 
-  public java.util.Optional<String> holdState(TransferId id) {
-    return jdbc.query("SELECT hold_state FROM ledger_transfer WHERE id = ?", (rs, n) -> rs.getString(1), id.value())
-        .stream().findFirst();
+  /** A hold's status (empty for an unknown id or a transfer that is not a hold). */
+  public java.util.Optional<Ledger.HoldStatus> holdState(TransferId id) {
+    return jdbc.query("SELECT hold_state FROM ledger_transfer WHERE id = ? AND hold_state IS NOT NULL",
+        (rs, n) -> Ledger.HoldStatus.valueOf(rs.getString(1)), id.value()).stream().findFirst();
   }
 
   /**

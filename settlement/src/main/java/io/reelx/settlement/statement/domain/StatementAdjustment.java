@@ -11,8 +11,10 @@ import java.util.List;
  * adjustment is posted instead. The adjustments net to the difference:
  * {@code payable = exchangeFee + sum(payees.withholdingTax) + sum(payees.net)}, all as deltas.
  *
- * <p>Both statements must start from the same opening position (the restated period is recomputed
- * from where it began). Later periods are not re-rated here; {@code position} is the restated
+ * <p>{@link #between} is the restatement of a period itself: both statements start from the same
+ * opening position (the period is recomputed from where it began). {@link #rerated} is a later
+ * period re-rated because an earlier one was restated: it opens on a different position (another
+ * cumulative volume, another MG left), see {@link RestatementCascade}. {@code position} is the new
  * closing position, from which the next statement opens.
  */
 public record StatementAdjustment(
@@ -29,15 +31,21 @@ public record StatementAdjustment(
 
   public record PayeeAdjustment(OrganizationId organization, Money part, Money withholdingTax, Money net) {}
 
+  /** The restatement of one period from the same opening position. */
   public static StatementAdjustment between(Statement previous, Statement next) {
+    if (!previous.openingPosition().equals(next.openingPosition())) {
+      throw new IllegalArgumentException("a restatement starts from the same opening position as the statement it replaces");
+    }
+    return rerated(previous, next);
+  }
+
+  /** A period's new version whatever its opening position: a later period re-rated after a restatement. */
+  public static StatementAdjustment rerated(Statement previous, Statement next) {
     if (!previous.id().contractId().equals(next.id().contractId()) || !previous.id().period().equals(next.id().period())) {
       throw new IllegalArgumentException(next.id() + " does not restate " + previous.id());
     }
     if (next.id().version() <= previous.id().version()) {
       throw new IllegalArgumentException("a restatement has a later version: " + next.id() + " after " + previous.id());
-    }
-    if (!previous.openingPosition().equals(next.openingPosition())) {
-      throw new IllegalArgumentException("a restatement starts from the same opening position as the statement it replaces");
     }
     if (previous.payees().size() != next.payees().size()) {
       throw new IllegalArgumentException("payees differ between " + previous.id() + " and " + next.id());

@@ -76,7 +76,7 @@ public final class StatementCalculator {
       for (int i = 0; i < amounts.length; i++) {
         TierCalculator.Band band = result.bands().get(i);
         tierLines.add(new TierLine(band.band(), band.from(), band.to(), band.volume(), band.rate(),
-            exact.get(i).stripTrailingZeros(), money(amounts[i], currency)));
+            plain(exact.get(i)), money(amounts[i], currency)));
       }
     }
 
@@ -147,6 +147,12 @@ public final class StatementCalculator {
       default:
         return BigDecimal.valueOf(basisAmount);
     }
+  }
+
+  /** Without trailing zeros but never in exponent form: 200000000, not 2E+8. */
+  static BigDecimal plain(BigDecimal value) {
+    BigDecimal stripped = value.stripTrailingZeros();
+    return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
   }
 
   private static Money money(long minor, String currency) {

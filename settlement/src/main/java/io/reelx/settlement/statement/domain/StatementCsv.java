@@ -5,6 +5,8 @@ import io.reelx.settlement.money.Money;
 /**
  * A statement as CSV, one figure per line: {@code section,item,basis_points,amount_minor,currency}.
  * Amounts are minor units of the statement currency, except the report gross (report currency).
+ * A version that replaces another ends with its adjustment: section {@code adjustment}, the
+ * replaced statement, then each changed figure and each payee's part, tax and net as deltas.
  */
 public final class StatementCsv {
 
@@ -13,6 +15,11 @@ public final class StatementCsv {
   private StatementCsv() {}
 
   public static String render(Statement s) {
+    return render(s, null);
+  }
+
+  /** The statement and, when it replaces another version, its adjustment (per field, per payee). */
+  public static String render(Statement s, StatementAdjustment adjustment) {
     StringBuilder out = new StringBuilder(1024).append(HEADER).append('\n');
     row(out, "report", "gross", "", s.reportGross());
     if (s.fxRate() != null) {
@@ -40,6 +47,20 @@ public final class StatementCsv {
       row(out, "payee", p.organization() + " part", bp, p.part());
       row(out, "payee", p.organization() + " withholding tax", "", p.withholdingTax());
       row(out, "payee", p.organization() + " net", "", p.net());
+    }
+    if (adjustment != null) {
+      out.append("adjustment,replaces ").append(quote(adjustment.replaced().toString())).append(",,,\n");
+      row(out, "adjustment", "gross", "", adjustment.gross());
+      row(out, "adjustment", "share", "", adjustment.share());
+      row(out, "adjustment", "mg recouped", "", adjustment.recouped());
+      row(out, "adjustment", "flat fee", "", adjustment.flatFee());
+      row(out, "adjustment", "payable", "", adjustment.payable());
+      row(out, "adjustment", "exchange fee", "", adjustment.exchangeFee());
+      for (StatementAdjustment.PayeeAdjustment p : adjustment.payees()) {
+        row(out, "adjustment", p.organization() + " part", "", p.part());
+        row(out, "adjustment", p.organization() + " withholding tax", "", p.withholdingTax());
+        row(out, "adjustment", p.organization() + " net", "", p.net());
+      }
     }
     return out.toString();
   }

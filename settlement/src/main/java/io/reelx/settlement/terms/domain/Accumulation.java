@@ -7,7 +7,8 @@ public enum Accumulation {
   /**
    * Bands are found on the contract's volume so far: this period's volume sits on top of the
    * cumulative volume of earlier periods. Earlier periods are never trued up (no retroactive
-   * re-rating of STEP schedules).
+   * re-rating of STEP schedules), except that restating a period re-rates the later ones on the
+   * corrected volume (see {@code RestatementCascade}).
    */
   CUMULATIVE
 }
