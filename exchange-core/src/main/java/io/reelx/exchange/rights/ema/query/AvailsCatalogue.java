@@ -1,27 +1,16 @@
 package io.reelx.exchange.rights.ema.query;
 
-import io.reelx.exchange.contract.domain.ContractActivated;
-import io.reelx.exchange.contract.domain.ContractTerminated;
 import io.reelx.exchange.identity.domain.OrganizationId;
 import io.reelx.exchange.identity.query.IdentityRegister;
 import io.reelx.exchange.identity.query.OrganizationView;
-import io.reelx.exchange.rights.domain.Grant;
-import io.reelx.exchange.rights.domain.Holding;
-import io.reelx.exchange.rights.domain.HoldingId;
-import io.reelx.exchange.rights.domain.HoldingRecorded;
 import io.reelx.exchange.rights.domain.TitleId;
-import io.reelx.exchange.rights.domain.TitleRegistered;
 import io.reelx.exchange.rights.ema.domain.CatalogueTitle;
+import io.reelx.exchange.rights.ema.domain.RightsAsOf;
 import io.reelx.exchange.rights.query.HoldingView;
 import io.reelx.exchange.rights.query.RightsRegister;
 import io.reelx.exchange.rights.query.TitleView;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -79,48 +68,16 @@ public class AvailsCatalogue {
    * {@code asOf} (UTC), from one pass over the event log; by name like {@link #current}.
    */
   public void asOf(String organizationId, Optional<TitleId> only, LocalDate asOf, Consumer<CatalogueTitle> out) {
-    Instant cutoff = asOf.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-    Map<String, TitleRegistered> titles = new LinkedHashMap<>();
-    Map<String, List<Holding>> holdings = new HashMap<>();
-    Map<String, ContractActivated> activated = new LinkedHashMap<>();
-    Map<String, LocalDate> terminated = new HashMap<>();
+    RightsAsOf fold = new RightsAsOf(organizationId, only, asOf);
     try (Stream<? extends TrackedEventMessage<?>> stream = events.readEvents(null, false)) {
       stream.forEach(m -> {
-        Class<?> type = m.getPayloadType();
-        if (m.getTimestamp().isBefore(cutoff) && (type == TitleRegistered.class || type == HoldingRecorded.class
-            || type == ContractActivated.class || type == ContractTerminated.class)) {
-          Object e = m.getPayload();
-          if (e instanceof TitleRegistered r && r.ownerOrganizationId().equals(organizationId)
-              && only.map(id -> id.equals(r.titleId())).orElse(true)) {
-            titles.put(r.titleId().value(), r);
-          } else if (e instanceof HoldingRecorded h) {
-            holdings.computeIfAbsent(h.titleId().value(), k -> new ArrayList<>()).add(new Holding(
-                new HoldingId(h.holdingId()), h.window().toWindow(), h.exclusive(), h.sublicensable(),
-                h.evidenceSha256()));
-          } else if (e instanceof ContractActivated a) {
-            activated.put(a.contractId().value(), a);
-          } else if (e instanceof ContractTerminated t) {
-            terminated.merge(t.contractId().value(), t.effectiveFrom(), (x, y) -> x.isBefore(y) ? x : y);
-          }
+        if (fold.counts(m.getTimestamp()) && RightsAsOf.READS.contains(m.getPayloadType())) {
+          fold.accept(m.getPayload(), m.getTimestamp());
         }
       });
     }
-    Map<String, List<Grant>> grants = new HashMap<>();
-    activated.forEach((id, a) -> {
-      Optional<Grant> grant = Optional.of(new Grant(id, a.window().toWindow(), a.exclusive()));
-      LocalDate from = terminated.get(id);
-      if (from != null) {
-        grant = grant.get().terminatedFrom(from);
-      }
-      grant.ifPresent(g -> grants.computeIfAbsent(a.titleId(), k -> new ArrayList<>()).add(g));
-    });
     Map<String, String> names = new HashMap<>();
-    titles.values().stream()
-        .sorted(java.util.Comparator.comparing(TitleRegistered::name).thenComparing(r -> r.titleId().value()))
-        .forEach(r -> out.accept(new CatalogueTitle(r.titleId(), licensor(r.ownerOrganizationId(), names), r.name(),
-            r.originalName(), r.kind(), r.episodes(), r.minutesPerEpisode(), r.originalLanguage(),
-            r.productionYear(), holdings.getOrDefault(r.titleId().value(), List.of()),
-            grants.getOrDefault(r.titleId().value(), List.of()))));
+    fold.titles(id -> licensor(id, names), out);
   }
 
   private String licensor(String organizationId, Map<String, String> names) {
