@@ -83,22 +83,32 @@ public class HoldingsImport {
     return new Outcome(plan, created, true);
   }
 
+  /**
+   * The holder's titles, read once (ids and names; a file names titles row after row, and a lookup per
+   * row would let a large file cost as many queries); holdings are read when a row names the title.
+   */
   private HolderCatalogue catalogue(String organizationId) {
+    Map<String, TitleView> byId = new HashMap<>();
+    Map<String, List<TitleView>> byName = new HashMap<>();
+    for (int page = 0; ; page++) {
+      RightsRegister.Page<TitleView> titles = register.titles(organizationId, null, page, 500);
+      for (TitleView t : titles.items()) {
+        byId.put(t.id().value(), t);
+        byName.computeIfAbsent(t.name(), k -> new java.util.ArrayList<>()).add(t);
+      }
+      if (titles.items().size() < 500) {
+        break;
+      }
+    }
     return new HolderCatalogue() {
       @Override
       public Optional<ExistingTitle> byId(String titleId) {
-        if (titleId.isBlank() || titleId.length() > 64) {
-          return Optional.empty();
-        }
-        return register.title(new TitleId(titleId))
-            .filter(t -> t.ownerOrganizationId().equals(organizationId))
-            .map(this::existing);
+        return Optional.ofNullable(byId.get(titleId)).map(this::existing);
       }
 
       @Override
       public List<ExistingTitle> byName(String name) {
-        return register.titles(organizationId, name, 0, 50).items().stream()
-            .filter(t -> t.name().equals(name)).map(this::existing).toList();
+        return byName.getOrDefault(name, List.of()).stream().map(this::existing).toList();
       }
 
       private ExistingTitle existing(TitleView t) {

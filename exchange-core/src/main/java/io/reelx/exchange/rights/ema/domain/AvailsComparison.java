@@ -47,8 +47,16 @@ public final class AvailsComparison {
     this.titles = titles;
   }
 
+  /** Reads one sheet row; a cell with control characters refuses the whole sheet. */
   public void accept(RawRow row) {
     rowsRead++;
+    for (Map.Entry<EmaColumn, String> cell : row.cells().entrySet()) {
+      String refusal = io.reelx.exchange.shared.domain.Text.refusal(cell.getValue());
+      if (refusal != null) {
+        throw new AvailsFileRefused("invalid-rows", "Row " + row.number() + " holds control characters",
+            List.of(new RowError(row.number(), cell.getKey().header(), refusal)));
+      }
+    }
     Optional<CatalogueTitle> title = titles.apply(row);
     if (title.isEmpty()) {
       add(new Difference(Kind.UNKNOWN_TITLE, row.number(), row.get(EmaColumn.CONTENT_ID), row.get(EmaColumn.TITLE),

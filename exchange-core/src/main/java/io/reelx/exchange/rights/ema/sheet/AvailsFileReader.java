@@ -28,7 +28,6 @@ import org.apache.poi.openxml4j.opc.PackagePart;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.util.CellReference;
-import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.model.StylesTable;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
@@ -91,7 +90,7 @@ public final class AvailsFileReader {
         }
       }
       XSSFReader reader = new XSSFReader(pkg);
-      ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg, false);
+      List<String> strings = sharedStrings(pkg);
       StylesTable styles = reader.getStylesTable();
       XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
       if (!sheets.hasNext()) {
@@ -146,8 +145,69 @@ public final class AvailsFileReader {
     }
   }
 
+  /**
+   * The workbook's shared strings, refused beyond {@code 2 x maxRows} of them or an over-long one,
+   * before the sheet is read (POI's own table would hold however many the file declares).
+   */
+  private List<String> sharedStrings(OPCPackage pkg) throws Exception {
+    List<String> strings = new ArrayList<>();
+    List<PackagePart> parts = pkg.getPartsByContentType(
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml");
+    if (parts.isEmpty()) {
+      return strings;
+    }
+    int max = 2 * limits.maxRows();
+    try (InputStream in = parts.get(0).getInputStream()) {
+      XMLReader xml = SAXHelper.newXMLReader();
+      xml.setContentHandler(new DefaultHandler() {
+        private final StringBuilder text = new StringBuilder();
+        private boolean inText;
+        private boolean inPhonetic;
+
+        @Override
+        public void startElement(String uri, String localName, String qName, Attributes a) {
+          switch (localName) {
+            case "si" -> text.setLength(0);
+            case "rPh" -> inPhonetic = true;
+            case "t" -> inText = !inPhonetic;
+            default -> { }
+          }
+        }
+
+        @Override
+        public void characters(char[] ch, int start, int length) {
+          if (inText) {
+            if (text.length() + length > limits.maxCellChars()) {
+              throw new Stop(new AvailsFileRefused("cell-too-long", "A shared string is longer than "
+                  + limits.maxCellChars() + " characters"));
+            }
+            text.append(ch, start, length);
+          }
+        }
+
+        @Override
+        public void endElement(String uri, String localName, String qName) {
+          switch (localName) {
+            case "t" -> inText = false;
+            case "rPh" -> inPhonetic = false;
+            case "si" -> {
+              if (strings.size() >= max) {
+                throw new Stop(new AvailsFileRefused("too-many-rows", "The workbook holds more than " + max
+                    + " distinct texts: more than " + limits.maxRows() + " rows can need; split it into several files"));
+              }
+              strings.add(unescape(text.toString()));
+            }
+            default -> { }
+          }
+        }
+      });
+      xml.parse(new InputSource(in));
+    }
+    return strings;
+  }
+
   private final class SheetHandler extends DefaultHandler {
-    private final ReadOnlySharedStringsTable strings;
+    private final List<String> strings;
     private final StylesTable styles;
     private final Rows rows;
     private final StringBuilder text = new StringBuilder();
@@ -160,7 +220,7 @@ public final class AvailsFileReader {
     private boolean collecting;
     private String cellRef;
 
-    SheetHandler(ReadOnlySharedStringsTable strings, StylesTable styles, Rows rows) {
+    SheetHandler(List<String> strings, StylesTable styles, Rows rows) {
       this.strings = strings;
       this.styles = styles;
       this.rows = rows;
@@ -213,7 +273,7 @@ public final class AvailsFileReader {
         case "t" -> {
           collecting = false;
           if ("inlineStr".equals(type)) {
-            cells.merge(column, text.toString(), String::concat);
+            cells.merge(column, unescape(text.toString()), String::concat);
           }
         }
         case "row" -> rows.row(rowNumber, cells);
@@ -238,7 +298,7 @@ public final class AvailsFileReader {
       return switch (type) {
         case "s" -> {
           try {
-            yield strings.getItemAt(Integer.parseInt(v)).getString();
+            yield strings.get(Integer.parseInt(v));
           } catch (RuntimeException e) {
             throw new Stop(new AvailsFileRefused("not-a-spreadsheet", "Cell " + cellRef
                 + " points to a shared string the workbook does not have"));
@@ -250,6 +310,17 @@ public final class AvailsFileReader {
         default -> v;
       };
     }
+  }
+
+  private static final java.util.regex.Pattern ESCAPE = java.util.regex.Pattern.compile("_x([0-9A-Fa-f]{4})_");
+
+  /** Excel writes characters XML cannot hold (controls) as {@code _xHHHH_}: read them as what they are. */
+  static String unescape(String text) {
+    if (text.indexOf("_x") < 0) {
+      return text;
+    }
+    return ESCAPE.matcher(text).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(
+        String.valueOf((char) Integer.parseInt(m.group(1), 16))));
   }
 
   // ---------------------------------------------------------------- csv

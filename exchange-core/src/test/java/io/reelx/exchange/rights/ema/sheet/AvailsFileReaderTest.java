@@ -133,6 +133,14 @@ class AvailsFileReaderTest {
   }
 
   @Test
+  void excel_escaped_control_characters_are_read_as_the_characters_they_stand_for() throws IOException {
+    Path file = dir.resolve("bell.xlsx");
+    Files.write(file, controlCharacters());
+    assertThat(read(file, Format.XLSX)).singleElement()
+        .satisfies(r -> assertThat(r.get(EmaColumn.TITLE)).isEqualTo("Moon\u0007River"));
+  }
+
+  @Test
   void more_rows_than_allowed_are_refused_at_the_first_row_over() throws IOException {
     Path csv = dir.resolve("many.csv");
     StringBuilder text = new StringBuilder("TitleDisplayUnlimited,Territory,LicenseType,Start,End,AllowedLanguages,Exclusive\n");
@@ -168,6 +176,39 @@ class AvailsFileReaderTest {
 
   /** A minimal package whose one sheet unpacks to {@code size} bytes of repeated text. */
   static byte[] zipBomb(int size) throws IOException {
+    byte[] filler = "<row/>".repeat(10_000).getBytes(StandardCharsets.UTF_8);
+    return workbook(zip -> {
+      for (int written = 0; written < size; written += filler.length) {
+        zip.write(filler);
+      }
+    });
+  }
+
+  /** A valid avails sheet whose one data row has a bell character (U+0007) in the title, escaped as Excel does. */
+  static byte[] controlCharacters() throws IOException {
+    StringBuilder xml = new StringBuilder("<row r=\"1\">");
+    List<String> headers = EmaColumn.headers();
+    for (String h : headers) {
+      xml.append("<c t=\"inlineStr\"><is><t>").append(h).append("</t></is></c>");
+    }
+    xml.append("</row><row r=\"2\">");
+    java.util.Map<String, String> values = java.util.Map.of("TitleDisplayUnlimited", "Moon_x0007_River", "TitleKind",
+        "FILM", "EpisodeRuntimeMinutes", "90", "OriginalLanguage", "zh", "ReleaseYear", "2024", "Territory", "CN",
+        "LicenseType", "SVOD", "Start", "2026-01-01", "End", "2026-12-31", "AllowedLanguages", "zh");
+    for (String h : headers) {
+      xml.append("<c t=\"inlineStr\"><is><t>").append(values.getOrDefault(h, h.equals("Exclusive") ? "Yes" : ""))
+          .append("</t></is></c>");
+    }
+    xml.append("</row>");
+    byte[] data = xml.toString().getBytes(StandardCharsets.UTF_8);
+    return workbook(zip -> zip.write(data));
+  }
+
+  interface SheetData {
+    void write(ZipOutputStream zip) throws IOException;
+  }
+
+  private static byte[] workbook(SheetData sheetData) throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
       entry(zip, "[Content_Types].xml", "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
@@ -188,10 +229,7 @@ class AvailsFileReaderTest {
       zip.putNextEntry(new ZipEntry("xl/worksheets/sheet1.xml"));
       zip.write(("<?xml version=\"1.0\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>")
           .getBytes(StandardCharsets.UTF_8));
-      byte[] filler = "<row/>".repeat(10_000).getBytes(StandardCharsets.UTF_8);
-      for (int written = 0; written < size; written += filler.length) {
-        zip.write(filler);
-      }
+      sheetData.write(zip);
       zip.write("</sheetData></worksheet>".getBytes(StandardCharsets.UTF_8));
       zip.closeEntry();
     }
