@@ -77,7 +77,7 @@ public final class AvailsFileReader {
     } catch (IOException e) {
       throw new AvailsFileRefused("not-a-spreadsheet", "The file cannot be read");
     }
-    ZipSecureFile.setMinInflateRatio(limits.minInflateRatio());
+    ZipSecureFile.setMinInflateRatio(limits.minInflateBasisPoints() / 10_000.0);
     ZipSecureFile.setMaxEntrySize(limits.maxUnpackedPartBytes());
     try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
       for (PackagePart part : pkg.getParts()) {

@@ -94,7 +94,7 @@ public class AvailsController implements AvailsApi {
     this.request = request;
     this.clock = clock;
     ReadLimits d = ReadLimits.defaults();
-    this.limits = new ReadLimits(maxRows, d.maxUnpackedPartBytes(), d.minInflateRatio(), d.maxCellChars());
+    this.limits = new ReadLimits(maxRows, d.maxUnpackedPartBytes(), d.minInflateBasisPoints(), d.maxCellChars());
     this.maxExportRows = maxExportRows;
   }
 

@@ -34,7 +34,7 @@ class AvailsFileReaderTest {
 
   @TempDir Path dir;
 
-  private final AvailsFileReader reader = new AvailsFileReader(new ReadLimits(1000, 10L * 1024 * 1024, 0.01, 32_767));
+  private final AvailsFileReader reader = new AvailsFileReader(new ReadLimits(1000, 10L * 1024 * 1024, 100, 32_767));
 
   private static final CatalogueTitle TITLE = title("t-1",
       List.of(holding("h", window("CN,HK", "SVOD,TVOD", "zh,en", "2026-01-01", "2026-12-31"), true)),
