@@ -55,6 +55,8 @@ class BadInputTest extends IntegrationTest {
       Map.entry("getOrganization", "operator"), Map.entry("createUser", "operator"), Map.entry("listUsers", "operator"),
       Map.entry("registerTitle", "holder"), Map.entry("listTitles", "holder"), Map.entry("getTitle", "holder"),
       Map.entry("recordHolding", "holder"), Map.entry("listHoldings", "holder"), Map.entry("getAvails", "holder"),
+      Map.entry("exportTitleAvails", "holder"), Map.entry("exportCatalogueAvails", "holder"),
+      Map.entry("importHoldings", "holder"), Map.entry("compareAvails", "holder"),
       Map.entry("createListing", "holder"), Map.entry("listListings", "holder"), Map.entry("getListing", "holder"),
       Map.entry("submitListing", "holder"), Map.entry("approveListing", "operator"),
       Map.entry("rejectListing", "operator"), Map.entry("withdrawListing", "holder"),
