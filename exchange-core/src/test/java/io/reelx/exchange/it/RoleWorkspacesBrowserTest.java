@@ -34,7 +34,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * The holder's, operator's and auditor's pages in a real browser (Debian's Chromium): the holder
  * lists rights through the form (a refused form keeps what was typed and stores nothing; the
- * payable preview), the operator approves it and rejects another with a reason (in Chinese), the
+ * payable preview; the same form sent again makes no second listing), the operator approves it and
+ * rejects another with a reason (in Chinese), the
  * holder signs a contract, the avails grid now and as of a past day, the operator terminates the
  * contract, and the auditor reads a timeline and replays an auction. Titles and reasons with HTML
  * are shown as text. axe-core runs on every page.
@@ -94,6 +95,7 @@ class RoleWorkspacesBrowserTest extends IntegrationTest {
       assertThat(holder.find("input[name=media][value=SVOD]").isSelected()).isTrue();
       assertThat(holder.find("#termEnd").getAttribute("value")).isEqualTo("2028-12-31");
       assertThat(listingsOf(market)).as("nothing stored on a refusal").isEqualTo(before);
+      scrollTo(holder, "[id='err-startingPrice']");
       holder.axe().screenshot("holder-listing-refused");
 
       // the settlement terms' payable preview, computed by the settlement module
@@ -110,12 +112,23 @@ class RoleWorkspacesBrowserTest extends IntegrationTest {
       assertThat(rows).hasSize(2);
       assertThat(rows.get(0).getText()).contains("CNY 300,000.00", "CNY 75,000.00");
       assertThat(listingsOf(market)).as("a preview stores nothing").isEqualTo(before);
+      scrollTo(holder, "#preview-table");
       holder.axe().screenshot("holder-listing-preview");
 
+      // the same form sent twice more (a double click, a resubmission) with this browser's session,
+      // and then by its button: the page's form key makes it one listing
+      String body = (String) holder.driver().executeScript("var d = new URLSearchParams(new FormData("
+          + "document.querySelector('#listing-form'))); d.set('action', 'create'); return d.toString();");
+      for (int i = 0; i < 2; i++) {
+        java.net.http.HttpResponse<String> sent = resend(holder, body);
+        assertThat(sent.statusCode()).as(sent.body()).isEqualTo(302);
+        assertThat(sent.headers().firstValue("Location").orElse("")).contains("/holder?created=");
+      }
+      assertThat(listingsOf(market)).as("one listing for a form sent twice").isEqualTo(before + 1);
       holder.click("#create-listing");
       holder.waitPath("/holder?created=");
       holder.find("#created");
-      assertThat(listingsOf(market)).isEqualTo(before + 1);
+      assertThat(listingsOf(market)).as("and still one after its button").isEqualTo(before + 1);
       String listing = holder.path().substring("/holder?created=".length());
       holder.waitText("#listing-" + listing + " .status", "Draft");
       holder.click("#listing-" + listing + " .submit-listing");
@@ -178,6 +191,7 @@ class RoleWorkspacesBrowserTest extends IntegrationTest {
       assertThat(state(holder, "CN/SVOD")).isEqualTo("GRANTED_EXCLUSIVE");
       assertThat(state(holder, "HK/SVOD")).isEqualTo("AVAILABLE");
       assertThat(holder.find("[data-cell='CN/SVOD'] .blocker").getText()).contains(id.value());
+      scrollTo(holder, "#avails-grid");
       holder.axe().screenshot("holder-avails");
       LocalDate yesterday = LocalDate.now(Formats.SHANGHAI).minusDays(1);
       holder.go(grid + "&asOf=" + yesterday).waitText("#avails-when", yesterday.toString());
@@ -239,6 +253,27 @@ class RoleWorkspacesBrowserTest extends IntegrationTest {
       assertThat(browser.driver().findElements(By.cssSelector("form[method=post]")))
           .as("read-only: no form but signing out").hasSize(1);
     }
+  }
+
+  /** The listing form's body posted again with the browser's session cookie (as a resubmission does). */
+  private java.net.http.HttpResponse<String> resend(Browser browser, String body) {
+    try {
+      return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+              java.net.URI.create("http://localhost:" + port + "/holder/listings"))
+          .header("Cookie", "reelx_session=" + browser.cookie("reelx_session"))
+          .header("Content-Type", "application/x-www-form-urlencoded")
+          .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+          java.net.http.HttpResponse.BodyHandlers.ofString());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void scrollTo(Browser browser, String css) {
+    browser.driver().executeScript("arguments[0].scrollIntoView({block: 'center'})", browser.find(css));
   }
 
   private static void gone(Browser browser, String id) {
