@@ -157,9 +157,10 @@ public class ListingsController implements ListingsApi {
 
   /**
    * Every problem of the settlement terms at once: their shape (as the listing will check it) and
-   * payees that are not member organisations (they are paid through the ledger).
+   * payees that are not member organisations (they are paid through the ledger). The listing form
+   * of the web workspace checks its terms here too.
    */
-  private void checkSettlementTerms(ListingSettlementTerms terms, String currency, String holder) {
+  public void checkSettlementTerms(ListingSettlementTerms terms, String currency, String holder) {
     if (terms == null) {
       return;
     }
