@@ -9,8 +9,6 @@ import io.reelx.exchange.rights.domain.Grant;
 import io.reelx.exchange.rights.domain.Holding;
 import io.reelx.exchange.rights.domain.HoldingId;
 import io.reelx.exchange.rights.domain.HoldingRecorded;
-import io.reelx.exchange.rights.domain.RightsWindow;
-import io.reelx.exchange.rights.domain.Term;
 import io.reelx.exchange.rights.domain.TitleId;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,7 +24,7 @@ import org.springframework.stereotype.Component;
 /**
  * The rights register of one title as it stood at an instant, folded from the event log: the
  * holdings recorded by then (the title's events) and the grants of its contracts activated by
- * then, cut at a termination recorded by then (as {@link JdbcRightsRegister} cuts them). Avails
+ * then, cut at a termination recorded by then ({@link Grant#terminatedFrom}, the rule the register applies). Avails
  * are then the same {@link AvailsCalculator} answer as now, over that register.
  */
 @Component
@@ -65,14 +63,8 @@ public class AvailsAsOf {
         if (event.getPayload() instanceof ContractActivated a) {
           grant.put(contract, new Grant(contract, a.window().toWindow(), a.exclusive()));
         } else if (event.getPayload() instanceof ContractTerminated t && grant.containsKey(contract)) {
-          Grant g = grant.get(contract);
-          RightsWindow w = g.window();
-          if (!t.effectiveFrom().isAfter(w.term().start())) {
-            grant.remove(contract);
-          } else if (!t.effectiveFrom().isAfter(w.term().end())) {
-            grant.put(contract, new Grant(contract, new RightsWindow(w.territories(), w.media(), w.languages(),
-                Term.of(w.term().start(), t.effectiveFrom().minusDays(1))), g.exclusive()));
-          }
+          grant.get(contract).terminatedFrom(t.effectiveFrom())
+              .ifPresentOrElse(cut -> grant.put(contract, cut), () -> grant.remove(contract));
         }
       }
       grants.addAll(grant.values());
