@@ -47,8 +47,8 @@ public class ReadModelRebuild {
 
   /** What a rebuild did: events in the log, bid-book events replayed, and how long it took. */
   public record Report(long events, long bidBookEvents, Duration took, Duration bidBookTook, Duration bidBookWriting) {
-    public double eventsPerSecond() {
-      return events / Math.max(1e-9, took.toNanos() / 1e9);
+    public long eventsPerSecond() {
+      return events * 1_000_000_000L / Math.max(1, took.toNanos());
     }
   }
 
@@ -95,7 +95,7 @@ public class ReadModelRebuild {
     Report report = new Report(headPosition + 1, bidBookEvents, Duration.ofNanos(System.nanoTime() - started), bidBook,
         Duration.ofNanos(writing));
     log.info("Read models rebuilt: {} events in {} ms ({} events/s), {} of them into the bid book", report.events(),
-        report.took().toMillis(), Math.round(report.eventsPerSecond()), bidBookEvents);
+        report.took().toMillis(), report.eventsPerSecond(), bidBookEvents);
     return report;
   }
 

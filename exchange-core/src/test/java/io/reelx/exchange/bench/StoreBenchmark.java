@@ -153,7 +153,7 @@ public final class StoreBenchmark {
       recording.dump(Path.of(jfr));
     }
     Map<String, String> rebuilt = checksums();
-    System.out.printf("rebuild: %d events (%d into the bid book) in %.1f s: %8.0f events/s (target >= 20000;"
+    System.out.printf("rebuild: %d events (%d into the bid book) in %.1f s: %8d events/s (target >= 20000;"
         + " baseline: seeding stored them at %.0f events/s)%n", report.events(), report.bidBookEvents(),
         report.took().toMillis() / 1e3, report.eventsPerSecond(), seedRate);
     System.out.printf("  bid book %.1f s (%.1f s handling and writing, the rest reading the log); tracking views"
