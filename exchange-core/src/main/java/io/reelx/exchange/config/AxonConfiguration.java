@@ -267,6 +267,30 @@ public class AxonConfiguration {
         .registerDefaultDeadLetterPolicy(c -> new DeadLetterPolicy());
   }
 
+  /** Rebuilds the read models from the log on request ({@link ReadModelRebuild}). */
+  @Bean
+  ReadModelRebuild readModelRebuild(EventProcessingConfiguration processing,
+      org.axonframework.eventsourcing.eventstore.EventStore eventStore,
+      org.axonframework.eventsourcing.eventstore.EventStorageEngine storage, TransactionManager transactions,
+      io.reelx.exchange.listing.query.BidBook bidBook, JdbcTemplate jdbc) {
+    return new ReadModelRebuild(processing, eventStore, storage, transactions, bidBook, jdbc,
+        List.of(LISTING_VIEW, AUCTION_VIEW));
+  }
+
+  /**
+   * {@code --reelx.rebuild-read-models=true}: the read models are rebuilt once the node has
+   * started (start it alone, before it takes traffic).
+   */
+  @Bean
+  org.springframework.boot.ApplicationRunner rebuildReadModelsAtStart(Environment env,
+      ObjectProvider<ReadModelRebuild> rebuild) {
+    return args -> {
+      if (env.getProperty("reelx.rebuild-read-models", Boolean.class, false)) {
+        rebuild.getObject().rebuild(Duration.ofHours(6));
+      }
+    };
+  }
+
   /** Handlers of the tracking groups run in savepoints after a failure, so one event can be parked alone. */
   @Bean
   static IsolatedOnFailure isolatedOnFailure(ObjectProvider<PlatformTransactionManager> transactions) {
