@@ -1,5 +1,9 @@
 package io.reelx.exchange.identity.security;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -9,10 +13,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import javax.sql.DataSource;
 
 /**
  * When the logins this node remembers ({@link ReelxRealm}, {@link IdentityCache}) may have gone
@@ -25,14 +29,17 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * or login lock changes (migration V21), and each node reads it every {@code poll} (one indexed
  * row). A node whose last read is older than {@code max-stale} (the database unreachable, the
  * node stalled) trusts no cached entry at all, so a change made on any node is seen everywhere
- * within that bound (one second by default), whatever happens to the polling.
+ * within that bound (one second by default), whatever happens to the polling. The poller keeps
+ * one connection of its own, so a pool busy with requests does not delay it past that bound (and
+ * with it turn every request into a database read).
  */
 @Component
 public class IdentityChanges implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(IdentityChanges.class);
 
-  private final JdbcClient jdbc;
+  private final DataSource dataSource;
+  private Connection connection;
   private final long pollNanos;
   private final long maxStaleNanos;
   private final AtomicLong generation = new AtomicLong();
@@ -42,10 +49,10 @@ public class IdentityChanges implements SmartLifecycle {
   private volatile ScheduledExecutorService poller;
 
   public IdentityChanges(
-      JdbcClient jdbc,
+      DataSource dataSource,
       @Value("${reelx.identity-cache.poll:PT0.2S}") Duration poll,
       @Value("${reelx.identity-cache.max-stale:PT1S}") Duration maxStale) {
-    this.jdbc = jdbc;
+    this.dataSource = dataSource;
     this.pollNanos = poll.toNanos();
     this.maxStaleNanos = maxStale.toNanos();
   }
@@ -76,10 +83,24 @@ public class IdentityChanges implements SmartLifecycle {
     }
   }
 
-  /** One read of the counter; public for tests that must not wait for the poller. */
-  public void poll() {
+  /** One read of the counter, on the poller's own connection (taken anew after a failure). */
+  synchronized void poll() throws SQLException {
     long started = System.nanoTime();
-    long now = jdbc.sql("SELECT version FROM identity_change WHERE id = 1").query(Long.class).single();
+    long now;
+    try {
+      if (connection == null) {
+        connection = dataSource.getConnection();
+        connection.setAutoCommit(true);
+      }
+      try (Statement statement = connection.createStatement();
+          ResultSet rs = statement.executeQuery("SELECT version FROM identity_change WHERE id = 1")) {
+        rs.next();
+        now = rs.getLong(1);
+      }
+    } catch (SQLException | RuntimeException e) {
+      closeConnection();
+      throw e;
+    }
     if (now != version) {
       generation.incrementAndGet();
       version = now;
@@ -91,7 +112,7 @@ public class IdentityChanges implements SmartLifecycle {
   private void pollQuietly() {
     try {
       poll();
-    } catch (RuntimeException e) {
+    } catch (SQLException | RuntimeException e) {
       // cached entries stop counting once max-stale has passed; requests then read the database
       log.warn("Could not read the identity change counter: {}", e.toString());
     }
@@ -114,8 +135,25 @@ public class IdentityChanges implements SmartLifecycle {
     poller = null;
     if (executor != null) {
       executor.shutdownNow();
+      try {
+        executor.awaitTermination(5, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
     trustedUntil = System.nanoTime() - 1;
+    closeConnection();
+  }
+
+  private synchronized void closeConnection() {
+    if (connection != null) {
+      try {
+        connection.close();
+      } catch (SQLException ignored) {
+        // a broken connection: the pool discards it
+      }
+      connection = null;
+    }
   }
 
   @Override

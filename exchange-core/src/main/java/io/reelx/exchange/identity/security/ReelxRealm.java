@@ -127,6 +127,15 @@ public class ReelxRealm extends AuthorizingRealm {
             .param(username)
             .query(ReelxRealm::row)
             .optional();
+    if (remembered != null && remembered.until().isAfter(now) && row.isPresent() && !row.get().disabled()
+        && row.get().secret().equals(remembered.passwordHash())) {
+      // remembered, but the node could not tell whether anything changed (its generation moved, or
+      // its last read of the change counter is too old): the row says the password is the same and
+      // the user enabled, so no second bcrypt (a burst of them on every change would be costly)
+      remember(verified, key, new Remembered(row.get().user(), remembered.until(), null, row.get().secret(),
+          generation));
+      return row.get().user();
+    }
     LoginThrottle.Attempt attempt = throttle.begin(keys);
     // An unknown user costs one bcrypt like a known one, so timing does not reveal which exist.
     boolean matches = passwords.matches(password, row.map(Row::secret).orElse(dummyHash));
@@ -139,7 +148,8 @@ public class ReelxRealm extends AuthorizingRealm {
       throw new IncorrectCredentialsException();
     }
     throttle.succeeded(attempt);
-    remember(verified, key, new Remembered(row.get().user(), now.plus(REMEMBER), null, generation));
+    remember(verified, key,
+        new Remembered(row.get().user(), now.plus(REMEMBER), null, row.get().secret(), generation));
     return row.get().user();
   }
 
@@ -167,7 +177,8 @@ public class ReelxRealm extends AuthorizingRealm {
         .params(sha256, Timestamp.from(now))
         .query((rs, n) -> {
           Row user = row(rs, n);
-          Remembered token = new Remembered(user.user(), rs.getTimestamp(7).toInstant(), user.secret(), generation);
+          Remembered token =
+              new Remembered(user.user(), rs.getTimestamp(7).toInstant(), user.secret(), null, generation);
           token.lastUsed.set(user.at() == null ? Instant.EPOCH : user.at());
           return token;
         })
@@ -209,14 +220,15 @@ public class ReelxRealm extends AuthorizingRealm {
 
   /**
    * A credential checked: its user, until when it may be used without another check (a token's
-   * expiry), the token's id (null for a password), and the {@link IdentityChanges} generation it
-   * was read in.
+   * expiry), the token's id or the password's bcrypt hash (the other null), and the
+   * {@link IdentityChanges} generation it was read in.
    */
   private record Remembered(
-      CurrentUser user, Instant until, String tokenId, long generation,
+      CurrentUser user, Instant until, String tokenId, String passwordHash, long generation,
       java.util.concurrent.atomic.AtomicReference<Instant> lastUsed) {
-    Remembered(CurrentUser user, Instant until, String tokenId, long generation) {
-      this(user, until, tokenId, generation, new java.util.concurrent.atomic.AtomicReference<>(Instant.EPOCH));
+    Remembered(CurrentUser user, Instant until, String tokenId, String passwordHash, long generation) {
+      this(user, until, tokenId, passwordHash, generation,
+          new java.util.concurrent.atomic.AtomicReference<>(Instant.EPOCH));
     }
   }
 
