@@ -62,6 +62,8 @@ public class ReelxRealm extends AuthorizingRealm {
   private final Map<String, Remembered> verified = new ConcurrentHashMap<>();
   /** Tokens checked, by their SHA-256. */
   private final Map<String, Remembered> tokens = new ConcurrentHashMap<>();
+  /** Basic credentials being checked now, by {@link #basicKey}. */
+  private final Map<String, java.util.concurrent.CompletableFuture<CurrentUser>> checking = new ConcurrentHashMap<>();
   private final String nodeSecret = java.util.UUID.randomUUID().toString();
 
   public ReelxRealm(
@@ -116,6 +118,33 @@ public class ReelxRealm extends AuthorizingRealm {
     if (remembered != null && remembered.until().isAfter(now) && changes.current(remembered.generation())) {
       return remembered.user();
     }
+    // one bcrypt per credential at a time: a client opening many connections at once (or all
+    // clients after a change) would otherwise run one each (seen in the benchmark: a storm of
+    // them for seconds); the others wait for its verdict, and check for themselves if it failed
+    java.util.concurrent.CompletableFuture<CurrentUser> mine = new java.util.concurrent.CompletableFuture<>();
+    java.util.concurrent.CompletableFuture<CurrentUser> running = checking.putIfAbsent(key, mine);
+    if (running != null) {
+      try {
+        return running.join();
+      } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException failed) {
+        return checkPassword(basic, username, password, key, remembered, clock.instant());
+      }
+    }
+    try {
+      CurrentUser user = checkPassword(basic, username, password, key, remembered, now);
+      mine.complete(user);
+      return user;
+    } catch (RuntimeException e) {
+      mine.completeExceptionally(e);
+      throw e;
+    } finally {
+      checking.remove(key, mine);
+    }
+  }
+
+  private CurrentUser checkPassword(
+      UsernamePasswordToken basic, String username, String password, String key, Remembered remembered,
+      Instant now) {
     long generation = changes.generation();
     LoginThrottle.Keys keys = LoginThrottle.keys(username, basic.getHost());
     throttle.check(keys);
