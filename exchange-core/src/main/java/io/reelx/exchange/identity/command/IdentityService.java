@@ -8,6 +8,7 @@ import io.reelx.exchange.identity.query.ApiTokenView;
 import io.reelx.exchange.identity.query.IdentityRegister;
 import io.reelx.exchange.identity.query.OrganizationView;
 import io.reelx.exchange.identity.query.UserView;
+import io.reelx.exchange.identity.security.IdentityChanges;
 import io.reelx.exchange.identity.security.Passwords;
 import io.reelx.exchange.shared.domain.InvalidValue;
 import io.reelx.exchange.shared.domain.NotFound;
@@ -41,8 +42,10 @@ public class IdentityService {
   private final Passwords passwords;
   private final Clock clock;
   private final TokenLifetimes lifetimes;
+  private final IdentityChanges changes;
 
   public IdentityService(
+      IdentityChanges changes,
       CommandGateway commands,
       IdentityRegister register,
       JdbcClient jdbc,
@@ -50,6 +53,7 @@ public class IdentityService {
       Clock clock,
       TokenLifetimes lifetimes) {
     this.lifetimes = lifetimes;
+    this.changes = changes;
     this.commands = commands;
     this.register = register;
     this.jdbc = jdbc;
@@ -117,8 +121,8 @@ public class IdentityService {
   }
 
   /**
-   * Revokes one of the user's own tokens; it fails at once on every node, since each request looks
-   * its token up in the database. Revoking a revoked token again changes nothing; another user's
+   * Revokes one of the user's own tokens; it fails at once on this node and within a second on
+   * every other (see {@link IdentityChanges}). Revoking a revoked token again changes nothing; another user's
    * token is "not found".
    */
   @Transactional
@@ -133,9 +137,13 @@ public class IdentityService {
     jdbc.sql("UPDATE api_token SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL")
         .params(Timestamp.from(clock.instant()), tokenId)
         .update();
+    changes.changedHere();
   }
 
-  /** The user can no longer log in, and all its API tokens are revoked, on every node at once. */
+  /**
+   * The user can no longer log in, and all its API tokens are revoked: at once on this node, within
+   * a second on every other.
+   */
   @Transactional
   public UserView disableUser(UserId operator, UserId user) {
     existing(user);
@@ -146,6 +154,7 @@ public class IdentityService {
     jdbc.sql("UPDATE api_token SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL")
         .params(Timestamp.from(clock.instant()), user.value())
         .update();
+    changes.changedHere();
     return existing(user);
   }
 
@@ -154,6 +163,7 @@ public class IdentityService {
   public UserView enableUser(UserId user) {
     existing(user);
     commands.sendAndWait(new EnableUser(user));
+    changes.changedHere();
     return existing(user);
   }
 

@@ -32,9 +32,11 @@ public class LoginThrottle {
   private final Clock clock;
   private final LoginThrottlePolicy perUser;
   private final LoginThrottlePolicy perAddress;
+  private final IdentityChanges changes;
 
   public LoginThrottle(
       JdbcClient jdbc,
+      IdentityChanges changes,
       TransactionTemplate transactions,
       Clock clock,
       @Value("${reelx.login.user-free-failures:5}") int userFreeFailures,
@@ -43,6 +45,7 @@ public class LoginThrottle {
       @Value("${reelx.login.max-lock:PT15M}") Duration maxLock,
       @Value("${reelx.login.forget-after:PT1H}") Duration forgetAfter) {
     this.jdbc = jdbc;
+    this.changes = changes;
     this.transactions = transactions;
     this.clock = clock;
     this.perUser = new LoginThrottlePolicy(userFreeFailures, firstLock, maxLock, forgetAfter);
@@ -135,6 +138,10 @@ public class LoginThrottle {
     jdbc.sql("UPDATE login_throttle SET failures = ?, last_failure_at = ?, locked_until = ? WHERE key = ?")
         .params(failures, Timestamp.from(now), lockedUntil, row.key())
         .update();
+    if (lockedUntil != null) {
+      // remembered logins of this key must meet the lock too (other nodes: the trigger of V21)
+      changes.changedHere();
+    }
   }
 
   /** A successful login: its keys start afresh. */

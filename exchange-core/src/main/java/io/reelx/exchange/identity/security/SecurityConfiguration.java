@@ -79,8 +79,9 @@ public class SecurityConfiguration {
 
   @Bean
   Realm reelxRealm(
-      JdbcClient jdbc, Passwords passwords, Clock clock, LoginThrottle throttle, LoginFailures failures) {
-    return new ReelxRealm(jdbc, passwords, clock, throttle, failures);
+      JdbcClient jdbc, Passwords passwords, Clock clock, LoginThrottle throttle, LoginFailures failures,
+      IdentityChanges changes) {
+    return new ReelxRealm(jdbc, passwords, clock, throttle, failures, changes);
   }
 
   /**

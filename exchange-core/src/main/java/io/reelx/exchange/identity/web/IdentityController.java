@@ -18,6 +18,7 @@ import io.reelx.exchange.identity.domain.OrganizationId;
 import io.reelx.exchange.identity.domain.OrganizationKind;
 import io.reelx.exchange.identity.domain.Role;
 import io.reelx.exchange.identity.domain.UserId;
+import io.reelx.exchange.identity.query.IdentityCache;
 import io.reelx.exchange.identity.query.IdentityRegister;
 import io.reelx.exchange.identity.query.OrganizationView;
 import io.reelx.exchange.identity.query.UserView;
@@ -39,9 +40,12 @@ public class IdentityController implements MeApi, OrganizationsApi, UsersApi {
   private final Access access;
   private final IdentityService identity;
   private final IdentityRegister register;
+  private final IdentityCache cache;
   private final Clock clock;
 
-  public IdentityController(Access access, IdentityService identity, IdentityRegister register, Clock clock) {
+  public IdentityController(
+      Access access, IdentityService identity, IdentityRegister register, IdentityCache cache, Clock clock) {
+    this.cache = cache;
     this.access = access;
     this.identity = identity;
     this.register = register;
@@ -51,8 +55,10 @@ public class IdentityController implements MeApi, OrganizationsApi, UsersApi {
   @Override
   public ResponseEntity<Me> getMe() {
     CurrentUser user = access.current();
-    UserView view = register.user(user.userId()).orElseThrow(() -> new NotFound("user", user.userId().value()));
-    OrganizationView org = identity.organization(user.organizationId());
+    // from memory while nothing about users or organisations changed (IdentityCache)
+    UserView view = cache.user(user.userId()).orElseThrow(() -> new NotFound("user", user.userId().value()));
+    OrganizationView org = cache.organization(user.organizationId())
+        .orElseThrow(() -> new NotFound("organisation", user.organizationId().value()));
     return ResponseEntity.ok(new Me(
         view.id().value(), view.username(), view.displayName(), org.id().value(), org.name(),
         io.reelx.api.model.OrganizationKind.valueOf(org.kind().name()), roles(view.roles())));
