@@ -77,13 +77,12 @@ public class AvailsController implements AvailsApi {
   private final AvailsCatalogue catalogue;
   private final HoldingsImport imports;
   private final ContractRegister contracts;
-  private final HttpServletRequest request;
   private final Clock clock;
   private final ReadLimits limits;
   private final int maxExportRows;
 
   public AvailsController(Access access, RightsRegister register, AvailsCatalogue catalogue, HoldingsImport imports,
-      ContractRegister contracts, HttpServletRequest request, Clock clock,
+      ContractRegister contracts, Clock clock,
       @Value("${reelx.ema.max-rows:100000}") int maxRows,
       @Value("${reelx.ema.max-export-rows:1000000}") int maxExportRows) {
     this.access = access;
@@ -91,7 +90,6 @@ public class AvailsController implements AvailsApi {
     this.catalogue = catalogue;
     this.imports = imports;
     this.contracts = contracts;
-    this.request = request;
     this.clock = clock;
     ReadLimits d = ReadLimits.defaults();
     this.limits = new ReadLimits(maxRows, d.maxUnpackedPartBytes(), d.minInflateBasisPoints(), d.maxCellChars());
@@ -170,7 +168,7 @@ public class AvailsController implements AvailsApi {
         default -> throw new InvalidValue("format", "xlsx or xml");
       };
     }
-    String accept = request.getHeader(HttpHeaders.ACCEPT);
+    String accept = request().getHeader(HttpHeaders.ACCEPT);
     return accept != null && accept.toLowerCase(Locale.ROOT).contains("xml")
         && !accept.toLowerCase(Locale.ROOT).contains("spreadsheetml");
   }
@@ -296,7 +294,8 @@ public class AvailsController implements AvailsApi {
   private record Upload(Path file, String sha256, AvailsFileReader.Format format) {}
 
   private Upload upload(Resource body) {
-    String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
+    String contentType = request().getContentType();
+    String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
     AvailsFileReader.Format format = type.startsWith("text/csv") ? AvailsFileReader.Format.CSV
         : AvailsFileReader.Format.XLSX;
     Path file = temp("reelx-upload-", format == AvailsFileReader.Format.CSV ? ".csv" : ".xlsx");
@@ -367,5 +366,14 @@ public class AvailsController implements AvailsApi {
     problem.setTitle("Too many rows for one sheet");
     problem.setProperty("code", "too-many-rows");
     return ResponseEntity.unprocessableContent().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+  }
+
+  /**
+   * The request being answered, looked up when it is needed: a constructor-injected request proxy
+   * exists only in a web application context, and the exchange also starts without one (migration).
+   */
+  private static HttpServletRequest request() {
+    return ((org.springframework.web.context.request.ServletRequestAttributes)
+        org.springframework.web.context.request.RequestContextHolder.currentRequestAttributes()).getRequest();
   }
 }
