@@ -70,6 +70,37 @@ class PageErrorsTest extends IntegrationTest {
     assertThat(refused.body()).contains("无权操作").contains("id=\"error-title\"");
   }
 
+  /** What the page benchmark (ops/bench/pages.sh) relies on and checks. */
+  @Test
+  void pages_are_timed_and_compressed_and_their_assets_cached_under_hashed_urls() throws Exception {
+    Market market = market();
+    String session = signIn(market.holderName, market.holderPassword);
+    HttpResponse<byte[]> home = CLIENT.send(HttpRequest.newBuilder(uri("/market"))
+        .header("Cookie", "reelx_session=" + session).header("Accept-Encoding", "gzip").GET().build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(home.statusCode()).isEqualTo(200);
+    assertThat(home.headers().firstValue("Server-Timing").orElseThrow()).matches("app;dur=[0-9.]+");
+    assertThat(home.headers().firstValue("Content-Encoding")).contains("gzip");
+    String html = new String(new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(home.body()))
+        .readAllBytes(), StandardCharsets.UTF_8);
+    java.util.regex.Matcher assets = java.util.regex.Pattern
+        .compile("(?:href|src)=\"(/(?:assets|webjars)/[^\"]+)\"").matcher(html);
+    int found = 0;
+    while (assets.find()) {
+      found++;
+      String asset = assets.group(1);
+      assertThat(asset).as("a content-hashed URL").matches(".*-[0-9a-f]{32}\\.(css|js)");
+      HttpResponse<byte[]> served = CLIENT.send(HttpRequest.newBuilder(uri(asset)).header("Accept-Encoding", "gzip")
+          .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+      assertThat(served.statusCode()).as(asset).isEqualTo(200);
+      assertThat(served.headers().firstValue("Cache-Control").orElseThrow()).as(asset).contains("max-age=31536000");
+      if (served.headers().firstValueAsLong("Content-Length").orElse(served.body().length) > 2048) {
+        assertThat(served.headers().firstValue("Content-Encoding")).as(asset).contains("gzip");
+      }
+    }
+    assertThat(found).as("stylesheets and scripts linked").isGreaterThanOrEqualTo(5);
+  }
+
   private static String csrfOf(String html) {
     java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
     assertThat(m.find()).isTrue();
