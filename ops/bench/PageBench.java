@@ -41,7 +41,7 @@ import java.util.zip.GZIPInputStream;
  * <p>pages: signs in through the login form as one user of each demo role, requests every main
  * page it can open N times (after 5 unmeasured), and prints the server's render time (the page
  * filter's {@code Server-Timing: app;dur=}) and the client's time to first byte, p50 / p95 per
- * page; the baseline, measured in the same run, is {@code /actuator/health}'s time to first byte.
+ * page (after a warm-up of every page of every role, -Dwarmup=20 rounds); the baseline, measured in the same run, is {@code /actuator/health}'s time to first byte.
  * Then the first-load weight of each page (HTML and every stylesheet and script it links, as
  * served, gzip asked for) and the weight once cached (assets with a long max-age are not fetched
  * again), with each asset's encoding and Cache-Control.
@@ -56,6 +56,7 @@ public class PageBench {
   static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
       .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
   static String base;
+  static final int WARMUP = Integer.getInteger("warmup", 20);
 
   public static void main(String[] args) throws Exception {
     base = args[1];
@@ -90,6 +91,8 @@ public class PageBench {
     double worstApp = 0;
     Set<String> weighed = new LinkedHashSet<>();
     List<String[]> weights = new ArrayList<>();
+    Map<String[], String> cookies = new LinkedHashMap<>();
+    Map<String[], Set<String>> pagesOf = new LinkedHashMap<>();
     for (String[] user : byRole.values()) {
       String cookie = signIn(user[0], user[1]);
       Set<String> pages = new LinkedHashSet<>(List.of("/", "/market"));
@@ -104,7 +107,21 @@ public class PageBench {
           pages.add(extra);
         }
       }
-      for (String page : pages) {
+      cookies.put(user, cookie);
+      pagesOf.put(user, pages);
+    }
+    // warm-up: every page of every role WARMUP times before any is measured (the JIT's first
+    // compilations would otherwise be charged to whichever role comes first)
+    for (int i = 0; i < WARMUP; i++) {
+      for (Map.Entry<String[], Set<String>> e : pagesOf.entrySet()) {
+        for (String page : e.getValue()) {
+          get(page, cookies.get(e.getKey()));
+        }
+      }
+    }
+    for (String[] user : byRole.values()) {
+      String cookie = cookies.get(user);
+      for (String page : pagesOf.get(user)) {
         List<Double> app = new ArrayList<>();
         List<Double> ttfb = new ArrayList<>();
         int status = 0;

@@ -14,7 +14,8 @@
 #     target p99 < 1 s.
 # The numbers depend on the machine's load: compare against the baseline of the same run.
 # Usage: ops/bench/pages.sh [N=200] [BIDS=60]
-#   env: BENCH_PORT (default 18091), BENCH_JAR (default: the jar ops/run.sh builds), JAVA_OPTS
+#   env: BENCH_PORT (default 18091), BENCH_JAR (default: the jar ops/run.sh builds), JAVA_OPTS,
+#   BENCH_WARMUP (rounds over every page of every role before measuring, default 20)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 n="${1:-200}"
@@ -57,7 +58,7 @@ done
 echo "Ready. Load average: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores."
 echo "Compression: server.compression for text/html, text/css, JavaScript (see the encodings below)."
 echo
-bench=(java "$root/ops/bench/PageBench.java")
+bench=(java -Dwarmup="${BENCH_WARMUP:-20}" "$root/ops/bench/PageBench.java")
 "${bench[@]}" pages "http://localhost:$port" "$work/data/demo-credentials.txt" "$admin_password" "$n"
 echo
 "${bench[@]}" room "http://localhost:$port" "$work/data/demo-credentials.txt" "$bids"

@@ -89,7 +89,8 @@ class PageErrorsTest extends IntegrationTest {
     while (assets.find()) {
       found++;
       String asset = assets.group(1);
-      assertThat(asset).as("a content-hashed URL").matches(".*-[0-9a-f]{32}\\.(css|js)");
+      assertThat(asset).as("a content-hashed or versioned URL")
+          .matches("/assets/.*-[0-9a-f]{32}\\.(css|js)|/webjars/[^/]+/[0-9][^/]*/.*\\.(css|js)");
       HttpResponse<byte[]> served = CLIENT.send(HttpRequest.newBuilder(uri(asset)).header("Accept-Encoding", "gzip")
           .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
       assertThat(served.statusCode()).as(asset).isEqualTo(200);

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
 
@@ -46,7 +47,7 @@ class SaleModesBrowserTest extends IntegrationTest {
       b.signIn(kiwi, market.holderPassword).waitPath("/");
       for (Browser browser : List.of(a, b)) {
         browser.go("/market/" + listing + "/room");
-        new WebDriverWait(browser.driver(), OPENING).until(d ->
+        new WebDriverWait(browser.driver(), OPENING).ignoring(StaleElementReferenceException.class).until(d ->
             "BIDDING".equals(browser.find("#phase").getAttribute("data-status")));
       }
       a.waitText("#fixed-price", "CNY 10.00");
@@ -102,7 +103,7 @@ class SaleModesBrowserTest extends IntegrationTest {
       b.signIn(pomelo, market.holderPassword).waitPath("/");
       for (Browser browser : List.of(a, b)) {
         browser.go("/market/" + listing + "/room");
-        new WebDriverWait(browser.driver(), OPENING).until(d ->
+        new WebDriverWait(browser.driver(), OPENING).ignoring(StaleElementReferenceException.class).until(d ->
             "BIDDING".equals(browser.find("#phase").getAttribute("data-status")));
       }
       a.find("#sealed-hint");
