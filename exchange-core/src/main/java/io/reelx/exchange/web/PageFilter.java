@@ -10,12 +10,14 @@ import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.shiro.SecurityUtils;
 import org.apache.shiro.subject.SimplePrincipalCollection;
 import org.apache.shiro.web.servlet.OncePerRequestFilter;
 import org.apache.shiro.web.subject.WebSubject;
+import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
  * The filter Shiro's chain calls "page", in front of every page (not the API, which keeps its own
@@ -29,6 +31,8 @@ import org.apache.shiro.web.subject.WebSubject;
  *       {@code X-CSRF-Token}, sent by htmx from {@code hx-headers} on the body, or form field
  *       {@code _csrf}) is not its session's; before login, the login form's token is compared with
  *       its own SameSite cookie;
+ *   <li>adds {@code Server-Timing: app;dur=<ms>} (the page buffered until rendered; live streams,
+ *       asked for with {@code Accept: text/event-stream}, are never buffered);
  *   <li>sets the pages' Content-Security-Policy: scripts, styles and connections from this origin
  *       only, no inline script, no framing.
  * </ul>
@@ -60,7 +64,28 @@ public class PageFilter extends OncePerRequestFilter {
   protected void doFilterInternal(ServletRequest req, ServletResponse res, FilterChain chain)
       throws jakarta.servlet.ServletException, IOException {
     HttpServletRequest request = (HttpServletRequest) req;
-    HttpServletResponse response = (HttpServletResponse) res;
+    String accept = request.getHeader("Accept");
+    if (accept != null && accept.contains("text/event-stream")) {
+      filter(request, (HttpServletResponse) res, chain);   // a live stream: never buffered
+      return;
+    }
+    // The page is buffered (pages are small) so that its server time can lead it as a header:
+    // Server-Timing "app" is from here (before the session is looked up) to the page rendered.
+    long started = System.nanoTime();
+    ContentCachingResponseWrapper buffered = new ContentCachingResponseWrapper((HttpServletResponse) res);
+    try {
+      filter(request, buffered, chain);
+    } finally {
+      if (!buffered.isCommitted()) {
+        buffered.setHeader("Server-Timing", String.format(Locale.ROOT, "app;dur=%.1f",
+            (System.nanoTime() - started) / 1e6));
+      }
+      buffered.copyBodyToResponse();
+    }
+  }
+
+  private void filter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws jakarta.servlet.ServletException, IOException {
     response.setHeader("Content-Security-Policy", CSP);
     response.setHeader("Referrer-Policy", "same-origin");
     response.setHeader("Cache-Control", "no-store");

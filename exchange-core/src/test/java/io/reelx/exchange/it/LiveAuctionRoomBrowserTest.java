@@ -14,6 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
 
@@ -52,7 +53,7 @@ class LiveAuctionRoomBrowserTest extends IntegrationTest {
       b.go("/market/" + listing + "/room");
       // the rooms open while the sale is announced; the opening and the countdown arrive live
       for (Browser browser : List.of(a, b)) {
-        new WebDriverWait(browser.driver(), CLOSE).until(d ->
+        new WebDriverWait(browser.driver(), CLOSE).ignoring(StaleElementReferenceException.class).until(d ->
             "COUNTDOWN".equals(browser.find("#phase").getAttribute("data-status")));
       }
       a.axe();
@@ -73,7 +74,7 @@ class LiveAuctionRoomBrowserTest extends IntegrationTest {
 
       // Lychee's box now holds the next valid bid; one increment more, and bid
       String closesAfterFirst = closesAt(a);
-      new WebDriverWait(b.driver(), Browser.WAIT).until(d -> "11.00".equals(b.find("#amount").getAttribute("value")));
+      new WebDriverWait(b.driver(), Browser.WAIT).ignoring(StaleElementReferenceException.class).until(d -> "11.00".equals(b.find("#amount").getAttribute("value")));
       b.click("#bid-plus");
       assertThat(b.find("#amount").getAttribute("value")).isEqualTo("12.00");
       b.click("#place-bid");
@@ -115,7 +116,7 @@ class LiveAuctionRoomBrowserTest extends IntegrationTest {
 
       // the close appears in both rooms without a reload
       for (Browser browser : List.of(a, b)) {
-        new WebDriverWait(browser.driver(), CLOSE).until(d -> !browser.driver().findElements(By.id("result")).isEmpty());
+        new WebDriverWait(browser.driver(), CLOSE).ignoring(StaleElementReferenceException.class).until(d -> !browser.driver().findElements(By.id("result")).isEmpty());
       }
       a.waitText("#result", "Awarded to").waitText("#you-won", "You won");
       b.waitText("#result", "成交");
@@ -205,7 +206,7 @@ class LiveAuctionRoomBrowserTest extends IntegrationTest {
 
   /** Waits until the room shows a later close than {@code before}: the countdown restarted. */
   private static void waitForRestart(Browser browser, String before) {
-    new WebDriverWait(browser.driver(), Browser.WAIT).until(d -> {
+    new WebDriverWait(browser.driver(), Browser.WAIT).ignoring(StaleElementReferenceException.class).until(d -> {
       String now = closesAt(browser);
       return now != null && !now.equals(before);
     });

@@ -22,6 +22,8 @@ final class Market {
   final String holderName;
   final String holderPassword = "holder-password-1";
   String titleId;
+  /** The sale mode of the auctions announced from now on (ENGLISH unless set). */
+  String saleMode = "ENGLISH";
 
   Market(int port, String adminPassword) {
     this.port = port;
@@ -141,7 +143,7 @@ final class Market {
         "titleId", titleId,
         "window", Map.of("territories", List.of("CN"), "media", List.of("SVOD"), "languages", List.of("zh"),
             "termStart", "2027-01-01", "termEnd", "2028-12-31", "exclusive", false),
-        "saleMode", "ENGLISH", "currency", "CNY", "startingPrice", 1000, "increment", 100, "deposit", 0,
+        "saleMode", saleMode, "currency", "CNY", "startingPrice", 1000, "increment", 100, "deposit", 0,
         "schedule", Map.of("biddingStartsAt", biddingStartsAt.toString(), "biddingEndsAt", biddingEndsAt.toString(),
             "timedPeriodSeconds", timedPeriodSeconds),
         "signingDays", 3);

@@ -7,6 +7,7 @@ import io.reelx.exchange.identity.security.Passwords;
 import io.reelx.exchange.listing.command.Actor;
 import io.reelx.exchange.listing.command.BidDesk;
 import io.reelx.exchange.listing.command.BidReceipt;
+import io.reelx.exchange.listing.command.BuyListing;
 import io.reelx.exchange.listing.command.PlaceBid;
 import io.reelx.exchange.listing.command.RegisterForListing;
 import io.reelx.exchange.listing.command.Result;
@@ -41,6 +42,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import io.reelx.exchange.listing.domain.BidPlaced;
+import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -239,6 +241,48 @@ public class MarketPages {
       response.setStatus(422);
       model.addAttribute("refusal", refusal(refused));
       model.addAttribute("bidKey", key);
+    }
+    return "room :: feedback";
+  }
+
+  /**
+   * FIXED_PRICE: buy at the listed price. Keyed like a bid (a double click or a resent form buys
+   * once); a refusal (not qualified, not open, already sold) appears next to the button.
+   */
+  @PostMapping("/market/{listingId}/buy")
+  public String buy(@PathVariable String listingId, @RequestParam(name = "key", defaultValue = "") String key,
+      HttpServletResponse response, Model model) {
+    CurrentUser me = access.require(Role.PLATFORM);
+    ListingView listing = visible(listingId, me);
+    String price = formats.money(listing.sale().startingPrice(), listing.sale().currency());
+    model.addAttribute("oob", true);
+    try {
+      KeyedRequest keyed = new KeyedRequest(me.organizationId().value(), "page-buy:" + checkedKey(key),
+          Passwords.sha256(me.userId().value() + "\n" + listingId + "\nbuy"));
+      BidReceipt receipt = commands.sendAndWait(new BuyListing(new ListingId(listingId), actor(me), keyed));
+      auctions.awaitBid(receipt.bidId(), READ_YOUR_WRITES);
+      model.addAttribute("bought", price);
+      model.addAttribute("bidKey", UUID.randomUUID().toString());
+    } catch (KeyAlreadyUsed repeated) {
+      model.addAttribute("bought", price);
+      model.addAttribute("repeated", true);
+      model.addAttribute("bidKey", UUID.randomUUID().toString());
+    } catch (Refusal refused) {
+      response.setStatus(422);
+      model.addAttribute("refusal", refusal(refused));
+      model.addAttribute("bidKey", key);
+    } catch (CommandExecutionException failed) {
+      if (failed.getCause() instanceof KeyAlreadyUsed) {
+        model.addAttribute("bought", price);
+        model.addAttribute("repeated", true);
+        model.addAttribute("bidKey", UUID.randomUUID().toString());
+      } else if (failed.getCause() instanceof Refusal refused) {
+        response.setStatus(422);
+        model.addAttribute("refusal", refusal(refused));
+        model.addAttribute("bidKey", key);
+      } else {
+        throw failed;
+      }
     }
     return "room :: feedback";
   }

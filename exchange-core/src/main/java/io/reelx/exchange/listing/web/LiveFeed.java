@@ -210,6 +210,11 @@ public class LiveFeed implements SmartLifecycle {
       return new Bid(e.bidId(), e.listingId().value(), e.bidderCode(), e.amount(), e.currency(),
           utc(e.placedAt()), mine, e.sealed()).extendedTo(utc(e.extendedTo()));
     });
+    if (e.sealed()) {
+      // the others learn only that there is one more sealed bid: no amount, no bidder
+      push(e, seq, "sealed-bid", viewer -> ListingAccess.bidVisible(true, e.organizationId(), viewer) ? null
+          : Map.of("listingId", e.listingId().value()));
+    }
     if (e.extendedTo() != null && !e.sealed()) {
       push(e, seq, "countdown", Map.of("closesAt", utc(e.extendedTo())));
     }
