@@ -16,9 +16,17 @@ public final class AgreementRefused extends RuntimeException {
   private final Kind kind;
   private final String code;
   private final transient List<FieldError> errors;
+  private final String subject;
+  private final String subjectId;
 
   private AgreementRefused(Kind kind, String code, String message, List<FieldError> errors) {
+    this(kind, code, message, errors, null, null);
+  }
+
+  private AgreementRefused(Kind kind, String code, String message, List<FieldError> errors, String subject, String subjectId) {
     super(message);
+    this.subject = subject;
+    this.subjectId = subjectId;
     this.kind = kind;
     this.code = code;
     this.errors = List.copyOf(errors);
@@ -29,7 +37,7 @@ public final class AgreementRefused extends RuntimeException {
   }
 
   public static AgreementRefused notFound(String what, String id) {
-    return new AgreementRefused(Kind.NOT_FOUND, "not-found", "No " + what + " " + id, List.of());
+    return new AgreementRefused(Kind.NOT_FOUND, "not-found", "No " + what + " " + id, List.of(), what, id);
   }
 
   public static AgreementRefused conflict(String message) {
@@ -46,6 +54,16 @@ public final class AgreementRefused extends RuntimeException {
 
   public String code() {
     return code;
+  }
+
+  /** For {@link Kind#NOT_FOUND}: what was not found. */
+  public String subject() {
+    return subject;
+  }
+
+  /** For {@link Kind#NOT_FOUND}: the id of what was not found. */
+  public String subjectId() {
+    return subjectId;
   }
 
   public List<FieldError> errors() {
