@@ -160,7 +160,8 @@ public final class SettlementDesk {
   /**
    * As {@link #record}, for an agreement opened before agreements were recorded as events: its
    * history starts with an opening made from its row (invoices and transfers it already has are
-   * recognised as such, by their numbers and ids).
+   * recognised as such, by their numbers and ids). Null if such an agreement already has reports:
+   * it stays on the transaction script.
    */
   private AgreementLog.Recorded recordOn(Agreement row, AgreementCommand command) {
     try {
@@ -169,6 +170,10 @@ public final class SettlementDesk {
       if (refused.kind() != AgreementRefused.Kind.NOT_FOUND) {
         throw problem(refused);
       }
+    }
+    if (!jdbc.queryForList("SELECT 1 FROM revenue_report WHERE contract_id = ? LIMIT 1", row.contractId()).isEmpty()) {
+      // its reports and statements are not events: it stays on the transaction script
+      return null;
     }
     project(record(new AgreementCommand.Open(new OpenAgreement(row.contractId(), null, row.currency(), row.licensorOrganizationId(),
         row.licenseeOrganizationId(), row.terms(), 0, null, row.openedAt()), zone)));
@@ -196,7 +201,11 @@ public final class SettlementDesk {
   private void project(AgreementLog.Recorded recorded) {
     Instant now = clock.instant();
     List<Transfer> transfers = new ArrayList<>();
-    for (AgreementEvent event : recorded.events()) {
+    List<AgreementEvent> inOrder = new ArrayList<>();
+    // a report row names the statement it produced: the statements are stored first
+    recorded.events().stream().filter(e -> !(e instanceof AgreementEvent.RevenueReported)).forEach(inOrder::add);
+    recorded.events().stream().filter(e -> e instanceof AgreementEvent.RevenueReported).forEach(inOrder::add);
+    for (AgreementEvent event : inOrder) {
       if (event instanceof AgreementEvent.AgreementOpened e) {
         int inserted = jdbc.update("INSERT INTO settlement_agreement (contract_id, currency, licensor_org_id, licensee_org_id, terms,"
                 + " position, opened_at, updated_at) VALUES (?,?,?,?,?::jsonb,?::jsonb,?,?) ON CONFLICT (contract_id) DO NOTHING",
@@ -220,6 +229,17 @@ public final class SettlementDesk {
       } else if (event instanceof AgreementEvent.InvoiceRaised e) {
         invoice(e.number(), e.contractId(), e.counterparty(), e.amount().minor(), e.amount().currency(), e.kind().name(), e.period(),
             e.at());
+      } else if (event instanceof AgreementEvent.StatementIssued e) {
+        storeStatement(e.statement(), null, e.declaredPayable(), e.at());
+      } else if (event instanceof AgreementEvent.StatementRestated e) {
+        storeStatement(e.statement(), e.adjustment(), e.declaredPayable(), e.at());
+      } else if (event instanceof AgreementEvent.RevenueReported e) {
+        ReportSummary t = e.totals();
+        jdbc.update("INSERT INTO revenue_report (contract_id, period, version, currency, declared_payable, lines, views, watch_hours,"
+                + " gross, content_sha256, submitted_by, submitted_at, statement_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            e.contractId(), e.period(), e.version(), t.currency(), e.declaredPayable(), t.lines(), t.views(), t.watchHours(),
+            t.grossMinor(), e.linesSha256(), e.submittedBy(), Timestamp.from(e.at()), e.statementId().toString());
+        updatePosition(e.contractId(), e.positionAfter(), e.at());
       } else {
         throw new IllegalStateException("not projected from events yet: " + event.getClass().getSimpleName());
       }
@@ -256,7 +276,12 @@ public final class SettlementDesk {
       if (statements != null && statements > 0) {
         throw new SettlementProblem.Conflict("Contract " + contractId + " already has statements: its terms can no longer change");
       }
-      project(recordOn(agreement, new AgreementCommand.ReplaceTerms(contractId, terms, replacedBy, clock.instant())));
+      AgreementLog.Recorded recorded = recordOn(agreement, new AgreementCommand.ReplaceTerms(contractId, terms, replacedBy,
+          clock.instant()));
+      if (recorded == null) {
+        throw new SettlementProblem.Conflict("Contract " + contractId + " already has statements: its terms can no longer change");
+      }
+      project(recorded);
       return agreement(contractId).orElseThrow();
     });
   }
@@ -291,7 +316,15 @@ public final class SettlementDesk {
     tx.executeWithoutResult(s -> {
       Optional<Agreement> agreement = jdbc.query("SELECT * FROM settlement_agreement WHERE contract_id = ? FOR UPDATE",
           (rs, n) -> agreement(rs), contractId).stream().findFirst();
-      agreement.ifPresent(a -> project(recordOn(a, new AgreementCommand.End(contractId, lastDay))));
+      agreement.ifPresent(a -> {
+        AgreementLog.Recorded recorded = recordOn(a, new AgreementCommand.End(contractId, lastDay));
+        if (recorded != null) {
+          project(recorded);
+        } else {
+          jdbc.update("UPDATE settlement_agreement SET ends_on = LEAST(COALESCE(ends_on, ?), ?), updated_at = ? WHERE contract_id = ?",
+              lastDay, lastDay, Timestamp.from(clock.instant()), contractId);
+        }
+      });
     });
   }
 
@@ -453,8 +486,37 @@ public final class SettlementDesk {
     });
   }
 
+  /**
+   * The agreement decides the report ({@link AgreementCommand.ReportRevenue}: version rules, the
+   * licence's end, months in order, FX, the statement or the restatement cascade) and records it;
+   * the events become the report row, the statement versions with their adjustments, the invoices,
+   * the running position and the ledger transfers. Nothing recorded is a replay: the first answer.
+   */
   private ReportOutcome record(ReportHeader header, ReportSummary summary, String sha, String submittedBy) {
     Agreement agreement = lockAgreement(header.contractId());
+    FxRate fx = summary.currency().equals(agreement.currency()) ? null
+        : fxRate(summary.currency(), agreement.currency()).map(r -> new FxRate(r.from(), r.to(), r.rate())).orElse(null);
+    AgreementLog.Recorded recorded = recordOn(agreement, new AgreementCommand.ReportRevenue(header.contractId(), header.period(),
+        header.version(), summary, sha, header.declaredPayable(), fx, submittedBy, clock.instant()));
+    if (recorded == null) {
+      return recordByScript(agreement, header, summary, sha, submittedBy);
+    }
+    if (recorded.events().isEmpty()) {
+      List<ReportRecord> versions = jdbc.query("SELECT * FROM revenue_report WHERE contract_id = ? AND period = ? ORDER BY version",
+          (rs, n) -> report(rs), header.contractId(), header.period());
+      return replay(versions.stream().filter(r -> header.version() == null || r.version() == header.version())
+          .reduce((a, b) -> b).orElseThrow());
+    }
+    project(recorded);
+    AgreementEvent.RevenueReported reported = (AgreementEvent.RevenueReported) recorded.events().get(0);
+    ReportRecord report = jdbc.query("SELECT * FROM revenue_report WHERE contract_id = ? AND period = ? AND version = ?",
+        (rs, n) -> report(rs), header.contractId(), header.period(), reported.version()).get(0);
+    return new ReportOutcome(report, statement(reported.statementId().toString()).orElseThrow(), false);
+  }
+
+  /** A report of an agreement that was settled before agreements were recorded as events: the transaction script. */
+  private ReportOutcome recordByScript(Agreement agreement, ReportHeader header, ReportSummary summary, String sha,
+      String submittedBy) {
     if (!agreement.covers(YearMonth.parse(header.period()))) {
       throw new SettlementProblem.Refused("period-after-licence-end", "The licence of contract " + header.contractId()
           + " ended on " + agreement.endsOn() + ": there is no revenue of " + header.period() + " to settle under it");
