@@ -69,11 +69,18 @@ class AgreementEventsTest extends IntegrationTest {
     settlement.end(contract, LocalDate.parse("2027-05-31"));   // a later end records nothing
     assertThatThrownBy(() -> settlement.replaceTerms(contract, terms, "finance-1"))
         .as("the MG is invoiced: the agreement refuses, nothing is recorded").isInstanceOf(SettlementProblem.Conflict.class);
+    settlement.recordReceipt("R-" + run, platform, 3_000, "CNY", "BANK-" + run, "INV-" + contract + "-PRICE", null,
+        LocalDate.parse("2027-01-20"), "finance-1");
+    settlement.recordReceipt("R-" + run, platform, 3_000, "CNY", "BANK-" + run, "INV-" + contract + "-PRICE", null,
+        LocalDate.parse("2027-01-20"), "finance-1");   // the same receipt again records nothing
 
     List<AgreementEvent> stored = events.readEvents("settlement-" + contract).asStream()
         .map(DomainEventMessage::getPayload).map(AgreementEvent.class::cast).toList();
     assertThat(stored).extracting(e -> e.getClass().getSimpleName())
-        .containsExactly("AgreementOpened", "InvoiceRaised", "TermsReplaced", "InvoiceRaised", "AgreementEnded");
+        .containsExactly("AgreementOpened", "InvoiceRaised", "TermsReplaced", "InvoiceRaised", "AgreementEnded", "PaymentReceived");
+    assertThat(settlement.receipt("R-" + run).orElseThrow().period()).isEqualTo("2027-01");
+    assertThat(ledger.balance(AccountId.organization(new OrganizationId(platform), "CNY")).orElseThrow().postedCreditBalance())
+        .as("invoiced 3,000 + 7,000, paid 3,000").isEqualTo(-7_000);
     assertThat(((AgreementOpened) stored.get(0)).terms()).isEqualTo(terms);
     assertThat(((TermsReplaced) stored.get(2)).terms()).isEqualTo(withMg);
     assertThat(((TermsReplaced) stored.get(2)).ruleVersion()).isEqualTo(2);

@@ -175,8 +175,10 @@ public final class SettlementDesk {
       // its reports and statements are not events: it stays on the transaction script
       return null;
     }
+    long priceInvoiced = jdbc.query("SELECT amount FROM settlement_invoice WHERE number = ?", (rs, n) -> rs.getLong(1),
+        "INV-" + row.contractId() + "-PRICE").stream().findFirst().orElse(0L);
     project(record(new AgreementCommand.Open(new OpenAgreement(row.contractId(), null, row.currency(), row.licensorOrganizationId(),
-        row.licenseeOrganizationId(), row.terms(), 0, null, row.openedAt()), zone)));
+        row.licenseeOrganizationId(), row.terms(), priceInvoiced, null, row.openedAt()), zone)));
     if (row.endsOn() != null) {
       project(record(new AgreementCommand.End(row.contractId(), row.endsOn())));
     }
@@ -195,8 +197,8 @@ public final class SettlementDesk {
   /**
    * The agreement's events as rows and transfers: the agreement row (terms, end), its invoices,
    * and the ledger transfers each event causes, with ids derived from that cause, posted as one
-   * batch. Flows still on the transaction script (reports and statements, receipts,
-   * reconciliation, payouts) write their rows themselves.
+   * batch. Flows still on the transaction script (deposits, FX rates, receipts that quote no
+   * agreement's invoice, reconciliation, payouts) write their rows themselves.
    */
   private void project(AgreementLog.Recorded recorded) {
     Instant now = clock.instant();
@@ -229,6 +231,11 @@ public final class SettlementDesk {
       } else if (event instanceof AgreementEvent.InvoiceRaised e) {
         invoice(e.number(), e.contractId(), e.counterparty(), e.amount().minor(), e.amount().currency(), e.kind().name(), e.period(),
             e.at());
+      } else if (event instanceof AgreementEvent.PaymentReceived e) {
+        jdbc.update("INSERT INTO bank_receipt (id, counterparty, amount, currency, bank_reference, invoice_number, period, received_on,"
+                + " recorded_by, recorded_at) VALUES (?,?,?,?,?,?,?,?,?,?)", e.receiptId(), e.counterparty(), e.amount().minor(),
+            e.amount().currency(), e.bankReference(), e.invoiceNumber(), e.period(), Date.valueOf(e.receivedOn()), e.recordedBy(),
+            Timestamp.from(e.at()));
       } else if (event instanceof AgreementEvent.StatementIssued e) {
         storeStatement(e.statement(), null, e.declaredPayable(), e.at());
       } else if (event instanceof AgreementEvent.StatementRestated e) {
@@ -832,6 +839,7 @@ public final class SettlementDesk {
         throw new SettlementProblem.Conflict("Idempotency key " + id + " was used for another receipt");
       }
       String resolvedPeriod = period;
+      String agreementOfInvoice = null;
       if (invoiceNumber != null) {
         InvoiceRecord invoice = jdbc.query("SELECT * FROM settlement_invoice WHERE number = ?", (rs, n) -> invoice(rs), invoiceNumber)
             .stream().findFirst().orElseThrow(() -> new SettlementProblem.Invalid("Unknown invoice",
@@ -841,11 +849,21 @@ public final class SettlementDesk {
               + " in " + invoice.currency());
         }
         resolvedPeriod = invoice.period();
+        agreementOfInvoice = invoice.contractId();
       }
       if (resolvedPeriod == null) {
         resolvedPeriod = YearMonth.from(receivedOn).toString();
       }
       Instant now = clock.instant();
+      if (agreementOfInvoice != null) {
+        // a receipt against an agreement's invoice is the agreement's event
+        AgreementLog.Recorded recorded = recordOn(lockAgreement(agreementOfInvoice), new AgreementCommand.RecordPayment(
+            agreementOfInvoice, id, counterparty, Money.of(amount, currency), bankReference, invoiceNumber, receivedOn, recordedBy, now));
+        if (recorded != null) {
+          project(recorded);
+          return receipt(id).orElseThrow();
+        }
+      }
       ReceiptRecord record = new ReceiptRecord(id, counterparty, amount, currency, bankReference, invoiceNumber, resolvedPeriod,
           receivedOn, recordedBy, now);
       jdbc.update("INSERT INTO bank_receipt (id, counterparty, amount, currency, bank_reference, invoice_number, period, received_on,"
