@@ -116,6 +116,8 @@ public class AxonConfiguration {
   Jackson3SerializerCustomizer tolerantReader() {
     return builder -> builder
         .addModule(new BlackbirdModule())
+        // settlement agreements' events hold terms and statements: Rate by its type, organisations as ids
+        .addModule(io.reelx.settlement.application.SettlementJson.module())
         .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
         .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         // Axon's ReplayToken types its context as Object, which Jackson 3 refuses to resolve by

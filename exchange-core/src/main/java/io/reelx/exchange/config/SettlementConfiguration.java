@@ -32,8 +32,9 @@ public class SettlementConfiguration {
 
   @Bean
   SettlementDesk settlementDesk(JdbcTemplate jdbc, PlatformTransactionManager transactions, JdbcLedger ledger, Clock clock,
-      io.reelx.exchange.contract.domain.ContractSettings contracts) {
-    return new SettlementDesk(jdbc, new TransactionTemplate(transactions), ledger, clock).inZone(contracts.zone());
+      io.reelx.exchange.contract.domain.ContractSettings contracts, io.reelx.settlement.application.AgreementLog agreements) {
+    return new SettlementDesk(jdbc, new TransactionTemplate(transactions), ledger, clock).inZone(contracts.zone())
+        .withAgreementLog(agreements);
   }
 
   @Bean

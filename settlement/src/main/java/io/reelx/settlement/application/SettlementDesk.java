@@ -1,6 +1,9 @@
 package io.reelx.settlement.application;
 
 import io.reelx.settlement.agreement.domain.Agreement;
+import io.reelx.settlement.agreement.domain.AgreementCommand;
+import io.reelx.settlement.agreement.domain.AgreementEvent;
+import io.reelx.settlement.agreement.domain.AgreementRefused;
 import io.reelx.settlement.agreement.domain.OpenAgreement;
 import io.reelx.settlement.application.Records.DiscrepancyRecord;
 import io.reelx.settlement.application.Records.FxRateRecord;
@@ -93,6 +96,7 @@ public final class SettlementDesk {
   private final TransactionOperations tx;
   private final JdbcLedger ledger;
   private final Clock clock;
+  private AgreementLog agreements = AgreementLog.inMemory();
 
   /** The months of invoices are counted in this zone (the exchange's); UTC unless told. */
   private java.time.ZoneId zone = ZoneOffset.UTC;
@@ -110,6 +114,12 @@ public final class SettlementDesk {
     this.clock = clock;
   }
 
+  /** Where the agreements' events are recorded (exchange-core: its event store); in memory unless told. */
+  public SettlementDesk withAgreementLog(AgreementLog agreements) {
+    this.agreements = java.util.Objects.requireNonNull(agreements, "agreements");
+    return this;
+  }
+
   public JdbcLedger ledger() {
     return ledger;
   }
@@ -118,9 +128,10 @@ public final class SettlementDesk {
 
   /**
    * Opens the agreement of a contract that became active (once: a replay returns the existing
-   * one) and invoices what activation makes due: the price balance (licensee -> licensor) and the
-   * minimum guarantee advance (licensee -> payees); the licensee's captured deposit, if any, is
-   * applied to the licensor.
+   * one). The agreement decides and records it ({@link AgreementLog}): opened with its terms, the
+   * price balance (licensee -> licensor) and the minimum guarantee advance (licensee -> payees)
+   * invoiced; those events are projected here into the tables and the ledger, and the licensee's
+   * captured deposit, if any, is applied to the licensor.
    */
   public Agreement open(OpenAgreement command) {
     List<FieldError> errors = TermsValidator.validate(command.terms());
@@ -132,71 +143,114 @@ public final class SettlementDesk {
       if (existing.isPresent()) {
         return existing.get();
       }
-      Instant now = command.activatedAt();
-      Agreement agreement = new Agreement(command.contractId(), command.currency(), command.licensorOrganizationId(),
-          command.licenseeOrganizationId(), command.terms(), SettlementPosition.INITIAL, now, null);
-      jdbc.update("INSERT INTO settlement_agreement (contract_id, currency, licensor_org_id, licensee_org_id, terms, position,"
-              + " opened_at, updated_at) VALUES (?,?,?,?,?::jsonb,?::jsonb,?,?)",
-          agreement.contractId(), agreement.currency(), agreement.licensorOrganizationId(), agreement.licenseeOrganizationId(),
-          SettlementJson.write(agreement.terms()), SettlementJson.write(agreement.position()), Timestamp.from(now),
-          Timestamp.from(clock.instant()));
-      String period = YearMonth.from(now.atZone(zone)).toString();
-      String currency = command.currency();
-      AccountId licensee = AccountId.organization(new OrganizationId(command.licenseeOrganizationId()), currency);
-      List<Transfer> transfers = new ArrayList<>();
-      if (command.priceDue() > 0) {
-        String number = "INV-" + command.contractId() + "-PRICE";
-        invoice(number, command.contractId(), command.licenseeOrganizationId(), command.priceDue(), currency, "LICENCE_PRICE",
-            period, now);
-        transfers.add(Transfer.posted("agreement:" + command.contractId() + ":price", licensee,
-            AccountId.organization(new OrganizationId(command.licensorOrganizationId()), currency),
-            Money.of(command.priceDue(), currency), TransferCode.LICENCE_PRICE));
-      }
-      // the winner's deposit, captured at the award, now counts toward the price
-      jdbc.query("SELECT registration_id, amount, currency FROM settlement_deposit WHERE listing_id = ? AND platform_org_id = ?"
-              + " AND state = ? FOR UPDATE", rs -> {
-            transfers.add(DepositPlan.applyCaptured(rs.getString(1), new OrganizationId(command.licensorOrganizationId()),
-                Money.of(rs.getLong(2), rs.getString(3).trim())));
-            setDepositState(rs.getString(1), DepositState.APPLIED);
-          }, command.listingId(), command.licenseeOrganizationId(), DepositState.CAPTURED.name());
-      ledger.submitAll(transfers);
-      invoiceMinimumGuarantee(agreement, command.terms(), now);
-      return agreement;
+      project(record(new AgreementCommand.Open(command, zone)));
+      return agreement(command.contractId()).orElseThrow();
     });
   }
 
+  /** Has the agreement decide {@code command} and record what it decided; a refusal becomes the desk's problem. */
+  private AgreementLog.Recorded record(AgreementCommand command) {
+    try {
+      return agreements.record(command);
+    } catch (AgreementRefused refused) {
+      throw problem(refused);
+    }
+  }
+
   /**
-   * Invoices the MG advance (licensee -> payees, split by their shares) once. Terms recorded later
-   * may introduce an MG not invoiced yet; an MG already invoiced cannot change.
+   * As {@link #record}, for an agreement opened before agreements were recorded as events: its
+   * history starts with an opening made from its row (invoices and transfers it already has are
+   * recognised as such, by their numbers and ids). Null if such an agreement already has reports:
+   * it stays on the transaction script.
    */
-  private void invoiceMinimumGuarantee(Agreement agreement, SettlementTerms terms, Instant at) {
-    String number = "INV-" + agreement.contractId() + "-MG";
-    Optional<Long> invoiced = jdbc.query("SELECT amount FROM settlement_invoice WHERE number = ?", (rs, n) -> rs.getLong(1), number)
-        .stream().findFirst();
-    long mg = terms.minimumGuarantee() == null ? 0 : terms.minimumGuarantee().amountMinor();
-    if (invoiced.isPresent()) {
-      if (invoiced.get() != mg) {
-        throw new SettlementProblem.Conflict("A minimum guarantee of " + Money.of(invoiced.get(), agreement.currency())
-            + " was already invoiced for contract " + agreement.contractId() + "; it cannot change");
+  private AgreementLog.Recorded recordOn(Agreement row, AgreementCommand command) {
+    try {
+      return agreements.record(command);
+    } catch (AgreementRefused refused) {
+      if (refused.kind() != AgreementRefused.Kind.NOT_FOUND) {
+        throw problem(refused);
       }
-      return;
     }
-    if (mg <= 0) {
-      return;
+    if (!jdbc.queryForList("SELECT 1 FROM revenue_report WHERE contract_id = ? LIMIT 1", row.contractId()).isEmpty()) {
+      // its reports and statements are not events: it stays on the transaction script
+      return null;
     }
-    String currency = agreement.currency();
-    invoice(number, agreement.contractId(), agreement.licenseeOrganizationId(), mg, currency, "MINIMUM_GUARANTEE",
-        YearMonth.from(at.atZone(zone)).toString(), at);
-    AccountId licensee = AccountId.organization(new OrganizationId(agreement.licenseeOrganizationId()), currency);
-    long[] weights = terms.payees().stream().mapToLong(Payee::shareBasisPoints).toArray();
-    long[] parts = Allocation.byWeights(mg, weights);
+    long priceInvoiced = jdbc.query("SELECT amount FROM settlement_invoice WHERE number = ?", (rs, n) -> rs.getLong(1),
+        "INV-" + row.contractId() + "-PRICE").stream().findFirst().orElse(0L);
+    project(record(new AgreementCommand.Open(new OpenAgreement(row.contractId(), null, row.currency(), row.licensorOrganizationId(),
+        row.licenseeOrganizationId(), row.terms(), priceInvoiced, null, row.openedAt()), zone)));
+    if (row.endsOn() != null) {
+      project(record(new AgreementCommand.End(row.contractId(), row.endsOn())));
+    }
+    return record(command);
+  }
+
+  private static SettlementProblem problem(AgreementRefused refused) {
+    return switch (refused.kind()) {
+      case INVALID -> new SettlementProblem.Invalid(refused.getMessage(), refused.errors());
+      case NOT_FOUND -> new SettlementProblem.NotFound(refused.subject(), refused.subjectId());
+      case CONFLICT -> new SettlementProblem.Conflict(refused.getMessage());
+      case RULE -> new SettlementProblem.Refused(refused.code(), refused.getMessage());
+    };
+  }
+
+  /**
+   * The agreement's events as rows and transfers: the agreement row (terms, end), its invoices,
+   * and the ledger transfers each event causes, with ids derived from that cause, posted as one
+   * batch. Flows still on the transaction script (deposits, FX rates, receipts that quote no
+   * agreement's invoice, reconciliation, payouts) write their rows themselves.
+   */
+  private void project(AgreementLog.Recorded recorded) {
+    Instant now = clock.instant();
     List<Transfer> transfers = new ArrayList<>();
-    for (int i = 0; i < parts.length; i++) {
-      if (parts[i] > 0) {
-        OrganizationId payee = terms.payees().get(i).organization();
-        transfers.add(Transfer.posted("agreement:" + agreement.contractId() + ":mg:" + payee, licensee,
-            AccountId.organization(payee, currency), Money.of(parts[i], currency), TransferCode.MINIMUM_GUARANTEE));
+    List<AgreementEvent> inOrder = new ArrayList<>();
+    // a report row names the statement it produced: the statements are stored first
+    recorded.events().stream().filter(e -> !(e instanceof AgreementEvent.RevenueReported)).forEach(inOrder::add);
+    recorded.events().stream().filter(e -> e instanceof AgreementEvent.RevenueReported).forEach(inOrder::add);
+    for (AgreementEvent event : inOrder) {
+      if (event instanceof AgreementEvent.AgreementOpened e) {
+        int inserted = jdbc.update("INSERT INTO settlement_agreement (contract_id, currency, licensor_org_id, licensee_org_id, terms,"
+                + " position, opened_at, updated_at) VALUES (?,?,?,?,?::jsonb,?::jsonb,?,?) ON CONFLICT (contract_id) DO NOTHING",
+            e.contractId(), e.currency(), e.licensorOrganizationId(), e.licenseeOrganizationId(), SettlementJson.write(e.terms()),
+            SettlementJson.write(SettlementPosition.INITIAL), Timestamp.from(e.openedAt()), Timestamp.from(now));
+        if (inserted == 1 && e.listingId() != null) {
+          // the winner's deposit, captured at the award, now counts toward the price
+          jdbc.query("SELECT registration_id, amount, currency FROM settlement_deposit WHERE listing_id = ? AND platform_org_id = ?"
+                  + " AND state = ? FOR UPDATE", rs -> {
+                transfers.add(DepositPlan.applyCaptured(rs.getString(1), new OrganizationId(e.licensorOrganizationId()),
+                    Money.of(rs.getLong(2), rs.getString(3).trim())));
+                setDepositState(rs.getString(1), DepositState.APPLIED);
+              }, e.listingId(), e.licenseeOrganizationId(), DepositState.CAPTURED.name());
+        }
+      } else if (event instanceof AgreementEvent.TermsReplaced e) {
+        jdbc.update("UPDATE settlement_agreement SET terms = ?::jsonb, updated_at = ? WHERE contract_id = ?",
+            SettlementJson.write(e.terms()), Timestamp.from(now), e.contractId());
+      } else if (event instanceof AgreementEvent.AgreementEnded e) {
+        jdbc.update("UPDATE settlement_agreement SET ends_on = ?, updated_at = ? WHERE contract_id = ?", e.lastDay(),
+            Timestamp.from(now), e.contractId());
+      } else if (event instanceof AgreementEvent.InvoiceRaised e) {
+        invoice(e.number(), e.contractId(), e.counterparty(), e.amount().minor(), e.amount().currency(), e.kind().name(), e.period(),
+            e.at());
+      } else if (event instanceof AgreementEvent.PaymentReceived e) {
+        jdbc.update("INSERT INTO bank_receipt (id, counterparty, amount, currency, bank_reference, invoice_number, period, received_on,"
+                + " recorded_by, recorded_at) VALUES (?,?,?,?,?,?,?,?,?,?)", e.receiptId(), e.counterparty(), e.amount().minor(),
+            e.amount().currency(), e.bankReference(), e.invoiceNumber(), e.period(), Date.valueOf(e.receivedOn()), e.recordedBy(),
+            Timestamp.from(e.at()));
+      } else if (event instanceof AgreementEvent.StatementIssued e) {
+        storeStatement(e.statement(), null, e.declaredPayable(), e.at());
+      } else if (event instanceof AgreementEvent.StatementRestated e) {
+        storeStatement(e.statement(), e.adjustment(), e.declaredPayable(), e.at());
+      } else if (event instanceof AgreementEvent.RevenueReported e) {
+        ReportSummary t = e.totals();
+        jdbc.update("INSERT INTO revenue_report (contract_id, period, version, currency, declared_payable, lines, views, watch_hours,"
+                + " gross, content_sha256, submitted_by, submitted_at, statement_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            e.contractId(), e.period(), e.version(), t.currency(), e.declaredPayable(), t.lines(), t.views(), t.watchHours(),
+            t.grossMinor(), e.linesSha256(), e.submittedBy(), Timestamp.from(e.at()), e.statementId().toString());
+        updatePosition(e.contractId(), e.positionAfter(), e.at());
+      } else {
+        throw new IllegalStateException("not projected from events yet: " + event.getClass().getSimpleName());
       }
+      transfers.addAll(recorded.agreement().postings(event));
     }
     ledger.submitAll(transfers);
   }
@@ -208,38 +262,34 @@ public final class SettlementDesk {
 
   /**
    * Replaces an agreement's terms (finance records the detailed schedule the parties signed),
-   * only while no statement exists. Payees, tiers and deductions are validated all at once.
+   * only while no statement exists; the agreement records them under the next rule version, and
+   * invoices an MG they introduce. Payees, tiers and deductions are validated all at once.
    */
   public Agreement replaceTerms(String contractId, SettlementTerms terms) {
+    return replaceTerms(contractId, terms, null);
+  }
+
+  /** As {@link #replaceTerms(String, SettlementTerms)}, naming who replaced them. */
+  public Agreement replaceTerms(String contractId, SettlementTerms terms, String replacedBy) {
     List<FieldError> errors = TermsValidator.validate(terms);
     if (!errors.isEmpty()) {
       throw new SettlementProblem.Invalid("The settlement terms are invalid", errors);
     }
     return tx.execute(s -> {
       Agreement agreement = lockAgreement(contractId);
-      if (!terms.currency().equals(agreement.currency())) {
-        throw new SettlementProblem.Invalid("The terms must be in the contract currency",
-            List.of(new FieldError("currency", "must be the contract currency " + agreement.currency())));
-      }
-      Integer statements = jdbc.queryForObject("SELECT count(*) FROM settlement_statement WHERE contract_id = ?", Integer.class,
-          contractId);
+      // statements are not yet recorded as the agreement's events: the desk still asks its table
+      Integer statements = terms.currency().equals(agreement.currency()) ? jdbc.queryForObject(
+          "SELECT count(*) FROM settlement_statement WHERE contract_id = ?", Integer.class, contractId) : null;
       if (statements != null && statements > 0) {
         throw new SettlementProblem.Conflict("Contract " + contractId + " already has statements: its terms can no longer change");
       }
-      SettlementTerms before = agreement.terms();
-      boolean mgInvoiced = before.minimumGuarantee() != null && !jdbc.queryForList(
-          "SELECT 1 FROM settlement_invoice WHERE contract_id = ? AND kind = 'MINIMUM_GUARANTEE'", contractId).isEmpty();
-      if (mgInvoiced && (!java.util.Objects.equals(before.minimumGuarantee(), terms.minimumGuarantee())
-          || !before.payees().equals(terms.payees()))) {
-        throw new SettlementProblem.Conflict("The minimum guarantee of contract " + contractId
-            + " is already invoiced and credited to its payees: the MG and the payees can no longer change");
+      AgreementLog.Recorded recorded = recordOn(agreement, new AgreementCommand.ReplaceTerms(contractId, terms, replacedBy,
+          clock.instant()));
+      if (recorded == null) {
+        throw new SettlementProblem.Conflict("Contract " + contractId + " already has statements: its terms can no longer change");
       }
-      Instant now = clock.instant();
-      jdbc.update("UPDATE settlement_agreement SET terms = ?::jsonb, updated_at = ? WHERE contract_id = ?",
-          SettlementJson.write(terms), Timestamp.from(now), contractId);
-      invoiceMinimumGuarantee(agreement, terms, now);
-      return new Agreement(agreement.contractId(), agreement.currency(), agreement.licensorOrganizationId(),
-          agreement.licenseeOrganizationId(), terms, agreement.position(), agreement.openedAt(), agreement.endsOn());
+      project(recorded);
+      return agreement(contractId).orElseThrow();
     });
   }
 
@@ -270,8 +320,19 @@ public final class SettlementDesk {
    * (never activated) are ignored.
    */
   public void end(String contractId, LocalDate lastDay) {
-    jdbc.update("UPDATE settlement_agreement SET ends_on = LEAST(COALESCE(ends_on, ?), ?), updated_at = ? WHERE contract_id = ?",
-        lastDay, lastDay, Timestamp.from(clock.instant()), contractId);
+    tx.executeWithoutResult(s -> {
+      Optional<Agreement> agreement = jdbc.query("SELECT * FROM settlement_agreement WHERE contract_id = ? FOR UPDATE",
+          (rs, n) -> agreement(rs), contractId).stream().findFirst();
+      agreement.ifPresent(a -> {
+        AgreementLog.Recorded recorded = recordOn(a, new AgreementCommand.End(contractId, lastDay));
+        if (recorded != null) {
+          project(recorded);
+        } else {
+          jdbc.update("UPDATE settlement_agreement SET ends_on = LEAST(COALESCE(ends_on, ?), ?), updated_at = ? WHERE contract_id = ?",
+              lastDay, lastDay, Timestamp.from(clock.instant()), contractId);
+        }
+      });
+    });
   }
 
   // ================================================================== deposits
@@ -432,8 +493,37 @@ public final class SettlementDesk {
     });
   }
 
+  /**
+   * The agreement decides the report ({@link AgreementCommand.ReportRevenue}: version rules, the
+   * licence's end, months in order, FX, the statement or the restatement cascade) and records it;
+   * the events become the report row, the statement versions with their adjustments, the invoices,
+   * the running position and the ledger transfers. Nothing recorded is a replay: the first answer.
+   */
   private ReportOutcome record(ReportHeader header, ReportSummary summary, String sha, String submittedBy) {
     Agreement agreement = lockAgreement(header.contractId());
+    FxRate fx = summary.currency().equals(agreement.currency()) ? null
+        : fxRate(summary.currency(), agreement.currency()).map(r -> new FxRate(r.from(), r.to(), r.rate())).orElse(null);
+    AgreementLog.Recorded recorded = recordOn(agreement, new AgreementCommand.ReportRevenue(header.contractId(), header.period(),
+        header.version(), summary, sha, header.declaredPayable(), fx, submittedBy, clock.instant()));
+    if (recorded == null) {
+      return recordByScript(agreement, header, summary, sha, submittedBy);
+    }
+    if (recorded.events().isEmpty()) {
+      List<ReportRecord> versions = jdbc.query("SELECT * FROM revenue_report WHERE contract_id = ? AND period = ? ORDER BY version",
+          (rs, n) -> report(rs), header.contractId(), header.period());
+      return replay(versions.stream().filter(r -> header.version() == null || r.version() == header.version())
+          .reduce((a, b) -> b).orElseThrow());
+    }
+    project(recorded);
+    AgreementEvent.RevenueReported reported = (AgreementEvent.RevenueReported) recorded.events().get(0);
+    ReportRecord report = jdbc.query("SELECT * FROM revenue_report WHERE contract_id = ? AND period = ? AND version = ?",
+        (rs, n) -> report(rs), header.contractId(), header.period(), reported.version()).get(0);
+    return new ReportOutcome(report, statement(reported.statementId().toString()).orElseThrow(), false);
+  }
+
+  /** A report of an agreement that was settled before agreements were recorded as events: the transaction script. */
+  private ReportOutcome recordByScript(Agreement agreement, ReportHeader header, ReportSummary summary, String sha,
+      String submittedBy) {
     if (!agreement.covers(YearMonth.parse(header.period()))) {
       throw new SettlementProblem.Refused("period-after-licence-end", "The licence of contract " + header.contractId()
           + " ended on " + agreement.endsOn() + ": there is no revenue of " + header.period() + " to settle under it");
@@ -749,6 +839,7 @@ public final class SettlementDesk {
         throw new SettlementProblem.Conflict("Idempotency key " + id + " was used for another receipt");
       }
       String resolvedPeriod = period;
+      String agreementOfInvoice = null;
       if (invoiceNumber != null) {
         InvoiceRecord invoice = jdbc.query("SELECT * FROM settlement_invoice WHERE number = ?", (rs, n) -> invoice(rs), invoiceNumber)
             .stream().findFirst().orElseThrow(() -> new SettlementProblem.Invalid("Unknown invoice",
@@ -758,11 +849,21 @@ public final class SettlementDesk {
               + " in " + invoice.currency());
         }
         resolvedPeriod = invoice.period();
+        agreementOfInvoice = invoice.contractId();
       }
       if (resolvedPeriod == null) {
         resolvedPeriod = YearMonth.from(receivedOn).toString();
       }
       Instant now = clock.instant();
+      if (agreementOfInvoice != null) {
+        // a receipt against an agreement's invoice is the agreement's event
+        AgreementLog.Recorded recorded = recordOn(lockAgreement(agreementOfInvoice), new AgreementCommand.RecordPayment(
+            agreementOfInvoice, id, counterparty, Money.of(amount, currency), bankReference, invoiceNumber, receivedOn, recordedBy, now));
+        if (recorded != null) {
+          project(recorded);
+          return receipt(id).orElseThrow();
+        }
+      }
       ReceiptRecord record = new ReceiptRecord(id, counterparty, amount, currency, bankReference, invoiceNumber, resolvedPeriod,
           receivedOn, recordedBy, now);
       jdbc.update("INSERT INTO bank_receipt (id, counterparty, amount, currency, bank_reference, invoice_number, period, received_on,"

@@ -49,6 +49,21 @@ public final class SettlementJson {
       .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
       .build();
 
+  /**
+   * The same mapping for another mapper (e.g. the exchange's event serializer, which stores the
+   * agreement's events): {@link Rate} with its {@code type}, an organisation as its id.
+   */
+  public static tools.jackson.databind.JacksonModule module() {
+    return new tools.jackson.databind.module.SimpleModule("settlement") {
+      @Override
+      public void setupModule(SetupContext context) {
+        super.setupModule(context);
+        context.setMixIn(Rate.class, RateMixin.class);
+        context.setMixIn(OrganizationId.class, OrganizationIdMixin.class);
+      }
+    };
+  }
+
   public static String write(Object value) {
     return MAPPER.writeValueAsString(value);
   }

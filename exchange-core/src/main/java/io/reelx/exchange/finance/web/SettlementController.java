@@ -138,7 +138,7 @@ public class SettlementController implements SettlementApi {
     }
     // the new terms and their event commit together
     io.reelx.settlement.agreement.domain.Agreement replaced = tx.execute(s -> {
-      io.reelx.settlement.agreement.domain.Agreement agreement = settlement.replaceTerms(contractId, terms);
+      io.reelx.settlement.agreement.domain.Agreement agreement = settlement.replaceTerms(contractId, terms, user.userId().value());
       events.publish(new io.reelx.exchange.finance.domain.AgreementTermsReplaced(contractId,
           io.reelx.settlement.application.SettlementJson.write(terms), user.userId().value(), clock.instant()));
       return agreement;

@@ -1,0 +1,153 @@
+package io.reelx.exchange.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.reelx.settlement.agreement.domain.AgreementEvent;
+import io.reelx.settlement.agreement.domain.AgreementEvent.AgreementEnded;
+import io.reelx.settlement.agreement.domain.AgreementEvent.AgreementOpened;
+import io.reelx.settlement.agreement.domain.AgreementEvent.InvoiceRaised;
+import io.reelx.settlement.agreement.domain.AgreementEvent.TermsReplaced;
+import io.reelx.settlement.agreement.domain.OpenAgreement;
+import io.reelx.settlement.agreement.domain.SettlementAgreement;
+import io.reelx.settlement.application.Records.ReportHeader;
+import io.reelx.settlement.application.Records.ReportOutcome;
+import io.reelx.settlement.application.Records.ReportSource;
+import io.reelx.settlement.application.Records.StatementRecord;
+import io.reelx.settlement.application.SettlementDesk;
+import io.reelx.settlement.application.SettlementProblem;
+import io.reelx.settlement.ledger.domain.AccountId;
+import io.reelx.settlement.ledger.query.JdbcLedger;
+import io.reelx.settlement.terms.domain.Basis;
+import io.reelx.settlement.terms.domain.Metric;
+import io.reelx.settlement.terms.domain.MinimumGuarantee;
+import io.reelx.settlement.terms.domain.OrganizationId;
+import io.reelx.settlement.terms.domain.Payee;
+import io.reelx.settlement.terms.domain.Rate;
+import io.reelx.settlement.terms.domain.RateSchedule;
+import io.reelx.settlement.terms.domain.RevenueShare;
+import io.reelx.settlement.terms.domain.SettlementTerms;
+import java.io.StringReader;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The agreement flow (open, terms replaced, licence ended) is recorded as the agreement's events in
+ * the event store, and the desk's rows and ledger transfers are what those events project into:
+ * replaying the stored events gives the agreement the desk shows.
+ */
+class AgreementEventsTest extends IntegrationTest {
+
+  @Autowired SettlementDesk settlement;
+  @Autowired JdbcLedger ledger;
+  @Autowired EventStore events;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+  private final String run = UUID.randomUUID().toString().substring(0, 8);
+  private final String contract = "C-events-" + run;
+  private final String studio = "studio-" + run;
+  private final String platform = "platform-" + run;
+
+  @Test
+  void opening_replacing_terms_and_ending_are_the_agreements_events_and_the_rows_follow_them() {
+    SettlementTerms terms = new SettlementTerms("CNY", null, null, new RevenueShare(Basis.GROSS, List.of(),
+        RateSchedule.flat(Metric.REVENUE, Rate.percent(5000))), List.of(new Payee(new OrganizationId(studio), 10_000, "CN")), 0, null, 0);
+    SettlementTerms withMg = new SettlementTerms("CNY", null, new MinimumGuarantee(7_000), terms.revenueShare(), terms.payees(), 0,
+        null, 0);
+    OpenAgreement open = new OpenAgreement(contract, "L-" + run, "CNY", studio, platform, terms, 3_000, LocalDate.parse("2027-02-01"),
+        Instant.parse("2027-01-10T00:00:00Z"));
+    settlement.open(open);
+    settlement.open(open);   // a replay records nothing
+    settlement.replaceTerms(contract, withMg, "finance-1");
+    settlement.end(contract, LocalDate.parse("2027-03-14"));
+    settlement.end(contract, LocalDate.parse("2027-05-31"));   // a later end records nothing
+    assertThatThrownBy(() -> settlement.replaceTerms(contract, terms, "finance-1"))
+        .as("the MG is invoiced: the agreement refuses, nothing is recorded").isInstanceOf(SettlementProblem.Conflict.class);
+    settlement.recordReceipt("R-" + run, platform, 3_000, "CNY", "BANK-" + run, "INV-" + contract + "-PRICE", null,
+        LocalDate.parse("2027-01-20"), "finance-1");
+    settlement.recordReceipt("R-" + run, platform, 3_000, "CNY", "BANK-" + run, "INV-" + contract + "-PRICE", null,
+        LocalDate.parse("2027-01-20"), "finance-1");   // the same receipt again records nothing
+
+    List<AgreementEvent> stored = events.readEvents("settlement-" + contract).asStream()
+        .map(DomainEventMessage::getPayload).map(AgreementEvent.class::cast).toList();
+    assertThat(stored).extracting(e -> e.getClass().getSimpleName())
+        .containsExactly("AgreementOpened", "InvoiceRaised", "TermsReplaced", "InvoiceRaised", "AgreementEnded", "PaymentReceived");
+    assertThat(settlement.receipt("R-" + run).orElseThrow().period()).isEqualTo("2027-01");
+    assertThat(ledger.balance(AccountId.organization(new OrganizationId(platform), "CNY")).orElseThrow().postedCreditBalance())
+        .as("invoiced 3,000 + 7,000, paid 3,000").isEqualTo(-7_000);
+    assertThat(((AgreementOpened) stored.get(0)).terms()).isEqualTo(terms);
+    assertThat(((TermsReplaced) stored.get(2)).terms()).isEqualTo(withMg);
+    assertThat(((TermsReplaced) stored.get(2)).ruleVersion()).isEqualTo(2);
+    assertThat(((TermsReplaced) stored.get(2)).replacedBy()).isEqualTo("finance-1");
+    assertThat(((InvoiceRaised) stored.get(3)).number()).isEqualTo("INV-" + contract + "-MG");
+    assertThat(((AgreementEnded) stored.get(4)).lastDay()).isEqualTo(LocalDate.parse("2027-03-14"));
+
+    // the rows are the events' projection
+    assertThat(settlement.agreement(contract).orElseThrow()).isEqualTo(SettlementAgreement.replay(stored).agreement());
+    assertThat(settlement.invoices(contract)).extracting(i -> i.number() + "=" + i.amount())
+        .containsExactlyInAnyOrder("INV-" + contract + "-PRICE=3000", "INV-" + contract + "-MG=7000");
+    assertThat(ledger.balance(AccountId.organization(new OrganizationId(studio), "CNY")).orElseThrow().postedCreditBalance())
+        .isEqualTo(3_000 + 7_000);
+    assertThat(ledger.trialBalance().netsToZero()).isTrue();
+  }
+
+  @Test
+  void an_agreement_opened_before_agreements_had_events_is_adopted_from_its_row() {
+    SettlementTerms terms = new SettlementTerms("CNY", null, null, new RevenueShare(Basis.GROSS, List.of(),
+        RateSchedule.flat(Metric.REVENUE, Rate.percent(5000))), List.of(new Payee(new OrganizationId(studio), 10_000, "CN")), 0, null, 0);
+    jdbc.update("INSERT INTO settlement_agreement (contract_id, currency, licensor_org_id, licensee_org_id, terms, position, opened_at,"
+            + " updated_at) VALUES (?,?,?,?,?::jsonb,?::jsonb,?,?)", contract, "CNY", studio, platform,
+        io.reelx.settlement.application.SettlementJson.write(terms),
+        io.reelx.settlement.application.SettlementJson.write(io.reelx.settlement.statement.domain.SettlementPosition.INITIAL),
+        java.sql.Timestamp.from(Instant.parse("2027-01-10T00:00:00Z")), java.sql.Timestamp.from(Instant.parse("2027-01-10T00:00:00Z")));
+
+    settlement.end(contract, LocalDate.parse("2027-03-14"));
+
+    List<AgreementEvent> stored = events.readEvents("settlement-" + contract).asStream()
+        .map(DomainEventMessage::getPayload).map(AgreementEvent.class::cast).toList();
+    assertThat(stored).extracting(e -> e.getClass().getSimpleName()).containsExactly("AgreementOpened", "AgreementEnded");
+    assertThat(settlement.agreement(contract).orElseThrow().endsOn()).isEqualTo(LocalDate.parse("2027-03-14"));
+  }
+
+  @Test
+  void reports_and_restatements_are_the_agreements_events_and_the_statements_their_projection() {
+    // MG 1,000; 10% of cumulative gross up to 10,000, 20% above
+    SettlementTerms terms = new SettlementTerms("CNY", null, new MinimumGuarantee(1_000), new RevenueShare(Basis.GROSS, List.of(),
+        new RateSchedule(Metric.REVENUE, io.reelx.settlement.terms.domain.TierMode.MARGINAL,
+            io.reelx.settlement.terms.domain.Accumulation.CUMULATIVE, List.of(io.reelx.settlement.terms.domain.Tier.from("0",
+                Rate.percent(1000)), io.reelx.settlement.terms.domain.Tier.from("10000", Rate.percent(2000))))),
+        List.of(new Payee(new OrganizationId(studio), 10_000, "CN")), 0, null, 0);
+    settlement.open(new OpenAgreement(contract, "L-" + run, "CNY", studio, platform, terms, 0, LocalDate.parse("2027-02-01"),
+        Instant.parse("2027-01-10T00:00:00Z")));
+    report("2027-01", 8_000);
+    report("2027-02", 6_000);
+    ReportOutcome restated = report("2027-01", 4_000);
+    assertThat(report("2027-01", 4_000).replayed()).isTrue();
+
+    List<AgreementEvent> stored = events.readEvents("settlement-" + contract).asStream()
+        .map(DomainEventMessage::getPayload).map(AgreementEvent.class::cast).toList();
+    assertThat(stored).extracting(e -> e.getClass().getSimpleName()).containsExactly("AgreementOpened", "InvoiceRaised",
+        "RevenueReported", "StatementIssued",
+        "RevenueReported", "StatementIssued", "InvoiceRaised",
+        "RevenueReported", "StatementRestated", "StatementRestated", "InvoiceRaised");
+    SettlementAgreement agreement = SettlementAgreement.replay(stored);
+    assertThat(restated.statement().statement()).isEqualTo(agreement.latestStatement("2027-01").orElseThrow());
+    assertThat(settlement.statements(contract)).extracting(StatementRecord::statement).containsExactlyInAnyOrder(
+        agreement.statements("2027-01").get(0), agreement.statements("2027-01").get(1),
+        agreement.statements("2027-02").get(0), agreement.statements("2027-02").get(1));
+    assertThat(settlement.agreement(contract).orElseThrow()).isEqualTo(agreement.agreement());
+    assertThat(ledger.trialBalance().netsToZero()).isTrue();
+  }
+
+  private ReportOutcome report(String period, long gross) {
+    return settlement.submitReport(new ReportHeader(contract, period, null, "CNY", 0L), new ReportSource.Csv(new StringReader(
+        "episode,territory,channel,views,watch_hours,gross_minor,currency\nS01E01,CN,SVOD,100,10.5," + gross + ",CNY\n")),
+        "platform-user");
+  }
+}
