@@ -79,10 +79,12 @@ one_start() {
       case "$(cat "$t/comm")" in C1\ Compiler*|C2\ Compiler*) sed -E 's/^[0-9]+ \(.*\) //' "$t/stat" ;; esac
     done | awk -v hz="$hz" '{ t += $12 + $13 } END { printf "%d", t * 1000 / hz }')
   total=$(tree_cpu "$pid")
-  echo "$ready $cpu $jit $(( total - cpu ))"
   kill "$pid"
   wait "$pid" 2>/dev/null || true
   rm -f "$work/pid"
+  # only now: the caller goes on (and may remove the data directory) as soon as it reads this line,
+  # so the exchange must have stopped, and its PostgreSQL with it, before it is written
+  echo "$ready $cpu $jit $(( total - cpu ))"
 }
 
 stats() { # label, then milliseconds
