@@ -24,8 +24,11 @@ public class Hooks {
 
   @AfterAll
   public static void stopTheExchange() {
-    RunningExchange.stop();
-    DemoExchange.stop();
+    try {
+      RunningExchange.stop();
+    } finally {
+      DemoExchange.stop(); // also when the first stop failed: its PostgreSQL must not outlive the run
+    }
   }
 
   /** Whatever a scenario sent, good or bad, the exchange must never answer with a server error. */

@@ -45,6 +45,8 @@ public final class DemoExchange {
         if (running == null) {
           running = boot();
           instance = running;
+          // as the main exchange does: stopped with the JVM too, should the run end without @AfterAll
+          Runtime.getRuntime().addShutdownHook(new Thread(DemoExchange::stop, "reelx-acceptance-demo-stop"));
         }
       }
     }
