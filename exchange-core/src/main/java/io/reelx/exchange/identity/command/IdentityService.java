@@ -19,9 +19,12 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -35,6 +38,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class IdentityService {
 
   private static final SecureRandom RANDOM = new SecureRandom();
+  private static final Pattern USERNAME = Pattern.compile("[a-z0-9._-]{3,40}");
+  private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
 
   private final CommandGateway commands;
   private final IdentityRegister register;
@@ -63,9 +68,21 @@ public class IdentityService {
 
   @Transactional
   public OrganizationView createOrganization(String name, OrganizationKind kind, String country) {
-    String trimmed = name.strip();
+    String trimmed = name == null ? "" : name.strip();
+    List<InvalidValue.Field> problems = new ArrayList<>();
     if (trimmed.isEmpty()) {
-      throw new InvalidValue("name", "must not be blank");
+      problems.add(new InvalidValue.Field("name", "must not be blank"));
+    } else if (trimmed.length() > 200) {
+      problems.add(new InvalidValue.Field("name", "must be at most 200 characters"));
+    }
+    if (kind == null) {
+      problems.add(new InvalidValue.Field("kind", "is required"));
+    }
+    if (country == null || !COUNTRY.matcher(country).matches()) {
+      problems.add(new InvalidValue.Field("country", "must be an ISO 3166-1 alpha-2 code such as CN"));
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidValue(problems);
     }
     if (register.organizationNameTaken(trimmed)) {
       throw new StateConflict("An organisation named '" + trimmed + "' already exists");
@@ -78,14 +95,34 @@ public class IdentityService {
   @Transactional
   public UserView registerUser(
       String username, String password, String displayName, OrganizationId organizationId, Set<Role> roles) {
-    OrganizationView organization =
-        register
-            .organization(organizationId)
-            .orElseThrow(() -> new InvalidValue("organizationId", "no such organisation"));
+    // every malformed field at once (the API's schema checks the same before; a page form relies on these)
+    List<InvalidValue.Field> problems = new ArrayList<>();
+    if (username == null || !USERNAME.matcher(username).matches()) {
+      problems.add(new InvalidValue.Field("username", "must be 3 to 40 of a-z, 0-9, '.', '_' and '-'"));
+    }
+    try {
+      passwords.checkStrength(password);
+    } catch (InvalidValue weak) {
+      problems.addAll(weak.fields());
+    }
+    if (displayName == null || displayName.isBlank()) {
+      problems.add(new InvalidValue.Field("displayName", "must not be blank"));
+    } else if (displayName.length() > 200) {
+      problems.add(new InvalidValue.Field("displayName", "must be at most 200 characters"));
+    }
+    OrganizationView organization = organizationId == null ? null : register.organization(organizationId).orElse(null);
+    if (organization == null) {
+      problems.add(new InvalidValue.Field("organizationId", "no such organisation"));
+    }
+    if (roles == null || roles.isEmpty()) {
+      problems.add(new InvalidValue.Field("roles", "must hold at least one role"));
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidValue(problems);
+    }
     if (register.userByUsername(username).isPresent()) {
       throw new StateConflict("The username '" + username + "' is taken");
     }
-    passwords.checkStrength(password);
     UserId id = UserId.newId();
     commands.sendAndWait(
         new RegisterUser(id, organization.id(), organization.kind(), username, displayName, roles));

@@ -5,6 +5,8 @@ import io.reelx.exchange.contract.domain.ContractId;
 import io.reelx.exchange.contract.query.ContractRegister;
 import io.reelx.exchange.contract.query.ContractRegister.ContractSearch;
 import io.reelx.exchange.identity.command.IdentityService;
+import io.reelx.exchange.identity.domain.OrganizationId;
+import io.reelx.exchange.identity.domain.OrganizationKind;
 import io.reelx.exchange.identity.domain.Role;
 import io.reelx.exchange.identity.domain.UserId;
 import io.reelx.exchange.identity.query.IdentityRegister;
@@ -28,16 +30,20 @@ import io.reelx.exchange.listing.query.ListingViews.ListingSearch;
 import io.reelx.exchange.listing.query.RegistrationView;
 import io.reelx.exchange.shared.domain.InvalidValue;
 import io.reelx.exchange.web.PageController;
+import io.reelx.exchange.web.forms.FormInput;
 import io.reelx.exchange.web.forms.Refusals;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -145,9 +151,85 @@ public class OperatorPages {
   @GetMapping("/operator/organisations")
   public String organisations(Model model) {
     access.require(Role.OPERATOR);
+    if (!model.containsAttribute("orgForm")) {
+      model.addAttribute("orgForm", FormInput.empty().with("country", "CN"));
+      model.addAttribute("orgProblems", Refusals.none());
+    }
+    if (!model.containsAttribute("userForm")) {
+      model.addAttribute("userForm", FormInput.empty());
+      model.addAttribute("userProblems", Refusals.none());
+    }
     model.addAttribute("organisations", identities.organizations());
     model.addAttribute("users", identities.users(Optional.empty()));
+    model.addAttribute("kinds", OrganizationKind.values());
+    model.addAttribute("allRoles", Role.values());
     return "operator/organisations";
+  }
+
+  /** A new organisation: {@link IdentityService#createOrganization}, as {@code POST /api/v1/organizations}. */
+  @PostMapping("/operator/organisations")
+  public String createOrganisation(@RequestParam MultiValueMap<String, String> params, Model model,
+      HttpServletResponse response) {
+    access.require(Role.OPERATOR);
+    FormInput form = FormInput.of(params);
+    Refusals problems = Refusals.none();
+    // an unknown kind goes in as none: the service names it with the other fields' problems
+    OrganizationKind kind = kind(form.v("kind"));
+    Refusals refused = Refusals.none();
+    refused.run(() -> identity.createOrganization(form.v("name"), kind, form.v("country")));
+    // a name already taken belongs next to the name
+    refused.all().forEach(p -> problems.add(p.field() == null && p.code().equals("state-conflict") ? "name" : p.field(),
+        p.code(), p.reason()));
+    if (problems.isEmpty()) {
+      return "redirect:/operator/organisations?done";
+    }
+    model.addAttribute("orgForm", form);
+    model.addAttribute("orgProblems", problems);
+    response.setStatus(422);
+    return organisations(model);
+  }
+
+  /** A new user with its roles: {@link IdentityService#registerUser}, as {@code POST /api/v1/users}. */
+  @PostMapping("/operator/users")
+  public String createUser(@RequestParam MultiValueMap<String, String> params, Model model,
+      HttpServletResponse response) {
+    access.require(Role.OPERATOR);
+    FormInput form = FormInput.of(params);
+    Refusals problems = Refusals.none();
+    Set<Role> roles = EnumSet.noneOf(Role.class);
+    for (String role : form.all("roles")) {
+      try {
+        roles.add(Role.valueOf(role));
+      } catch (IllegalArgumentException e) {
+        problems.add("roles", "invalid-value", "no such role: " + role);
+      }
+    }
+    if (problems.isEmpty()) {
+      Refusals refused = Refusals.none();
+      String org = form.v("organizationId");
+      refused.run(() -> identity.registerUser(form.v("username"), params.getFirst("password"),
+          form.v("displayName"), org.isEmpty() ? null : new OrganizationId(org), Set.copyOf(roles)));
+      // the role rules (a role the organisation's kind may not hold) belong next to the roles, a
+      // username taken next to the username
+      refused.all().forEach(p -> problems.add(p.field() != null ? p.field()
+          : p.code().startsWith("role-") ? "roles" : p.code().equals("state-conflict") ? "username" : null,
+          p.code(), p.reason()));
+    }
+    if (problems.isEmpty()) {
+      return "redirect:/operator/organisations?done";
+    }
+    model.addAttribute("userForm", form.with("password", ""));
+    model.addAttribute("userProblems", problems);
+    response.setStatus(422);
+    return organisations(model);
+  }
+
+  private static OrganizationKind kind(String value) {
+    try {
+      return OrganizationKind.valueOf(value);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
   }
 
   @PostMapping("/operator/users/{userId}/disable")
