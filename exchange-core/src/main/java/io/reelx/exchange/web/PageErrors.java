@@ -102,7 +102,7 @@ public class PageErrors {
   }
 
   /** The error page with what the layout needs (exception handlers get no {@code @ModelAttribute}s). */
-  private ModelAndView page(HttpServletRequest request, HttpStatus status, String kind, String detail) {
+  ModelAndView page(HttpServletRequest request, HttpStatus status, String kind, String detail) {
     ModelAndView page = new ModelAndView("error-page", status);
     page.addObject("me", layout.me(request));
     page.addObject("csrf", layout.csrf(request));

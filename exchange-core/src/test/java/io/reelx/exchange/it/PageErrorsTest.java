@@ -53,6 +53,32 @@ class PageErrorsTest extends IntegrationTest {
   }
 
   @Test
+  void an_unknown_page_path_is_a_404_page_in_the_users_language_and_an_unknown_api_path_a_problem() throws Exception {
+    Market market = market();
+    String session = signIn(market.holderName, market.holderPassword);
+    for (String path : new String[] {"/nothing-here", "/holder/titles/unknown", "/operator/nothing/here"}) {
+      HttpResponse<String> english = get(path, session, "en");
+      assertThat(english.statusCode()).as(path).isEqualTo(404);
+      assertThat(english.headers().firstValue("Content-Type").orElseThrow()).as(path).startsWith("text/html");
+      assertThat(english.body()).as(path).contains("id=\"error-title\"").contains("Not found")
+          .contains("class=\"container site-header\"").contains("lang=\"en\"");
+      HttpResponse<String> chinese = get(path, session, "zh-CN");
+      assertThat(chinese.statusCode()).as(path).isEqualTo(404);
+      assertThat(chinese.body()).as(path).contains("lang=\"zh-CN\"").contains("未找到");
+    }
+    for (String path : new String[] {"/api/v1/nothing-here", "/api/nothing-here"}) {
+      HttpResponse<String> api = CLIENT.send(HttpRequest.newBuilder(uri(path))
+          .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+              (market.holderName + ":" + market.holderPassword).getBytes(StandardCharsets.UTF_8)))
+          .header("Accept", "text/html,application/json")
+          .GET().build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(api.statusCode()).as(path).isEqualTo(404);
+      assertThat(api.headers().firstValue("Content-Type").orElseThrow()).as(path).startsWith("application/problem+json");
+      assertThat(api.body()).as(path).contains("\"status\":404").doesNotContain("<html");
+    }
+  }
+
+  @Test
   void a_refusal_is_an_html_page_in_the_users_language() throws Exception {
     Market market = market().withTitle();
     String draft = market.draftListing();
