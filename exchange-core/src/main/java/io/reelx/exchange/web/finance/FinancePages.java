@@ -122,6 +122,7 @@ public class FinancePages {
   private String workspace(CurrentUser me, String refusedRegistration, FormInput form, Refusals problems, Model model) {
     List<FinanceActions.DepositDue> due = actions.depositsDue(me);
     model.addAttribute("deposits", due);
+    model.addAttribute("names", names());
     model.addAttribute("openDiscrepancies", desk.discrepancies(null, true).size());
     model.addAttribute("awaitingApproval", actions.payoutsAwaitingApproval());
     model.addAttribute("awaitingMe", actions.payoutsAwaitingApprovalBy(me));
