@@ -191,6 +191,7 @@ class FinanceWorkspaceBrowserTest extends IntegrationTest {
       WebElement approve = officer.find(payoutRow + " button.approve");
       assertThat(approve.isEnabled()).as("the requester's approve button is disabled").isFalse();
       assertThat(officer.find(payoutRow + " .why-not").getText()).contains("another finance officer approves it");
+      assertThat(officer.find(payoutRow).getText()).as("the requester by name").contains(first.username());
       officer.axe().screenshot("finance-payouts");
       // and the server refuses it anyway
       String csrf = (String) officer.driver().executeScript(

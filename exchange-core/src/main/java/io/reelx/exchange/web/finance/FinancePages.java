@@ -227,6 +227,7 @@ public class FinancePages {
     model.addAttribute("receipts", shown.stream().limit(LIST_LIMIT).toList());
     model.addAttribute("organisations", organisations());
     model.addAttribute("names", names());
+    model.addAttribute("people", people());
     model.addAttribute("form", form);
     model.addAttribute("problems", problems);
     return "finance/payments";
@@ -288,6 +289,7 @@ public class FinancePages {
     model.addAttribute("outcomes", Arrays.stream(Resolution.Outcome.values())
         .filter(o -> o != Resolution.Outcome.CLEARED).toList());
     model.addAttribute("names", names());
+    model.addAttribute("people", people());
     model.addAttribute("refusedDiscrepancy", refusedDiscrepancy);
     model.addAttribute("form", form);
     model.addAttribute("problems", problems);
@@ -349,6 +351,7 @@ public class FinancePages {
           "REQUESTED".equals(p.status()) && whyNot.isEmpty(), whyNot.orElse(null)));
     }
     model.addAttribute("payouts", rows);
+    model.addAttribute("people", people());
     model.addAttribute("organisations", organisations());
     model.addAttribute("form", form);
     model.addAttribute("problems", problems);
@@ -412,6 +415,7 @@ public class FinancePages {
 
   private String fx(FormInput form, Refusals problems, Model model) {
     model.addAttribute("rates", desk.fxRates());
+    model.addAttribute("people", people());
     model.addAttribute("form", form);
     model.addAttribute("problems", problems);
     return "finance/fx";
@@ -478,6 +482,12 @@ public class FinancePages {
 
   private List<OrganizationView> organisations() {
     return identities.organizations().stream().sorted(Comparator.comparing(OrganizationView::name)).toList();
+  }
+
+  /** Usernames by user id: who recorded, requested, approved, resolved or set. */
+  private Map<String, String> people() {
+    return identities.users(Optional.empty()).stream()
+        .collect(Collectors.toMap(u -> u.id().value(), u -> u.username(), (a, b) -> a));
   }
 
   private Map<String, String> names() {
