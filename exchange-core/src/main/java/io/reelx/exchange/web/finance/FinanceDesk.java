@@ -73,6 +73,10 @@ public class FinanceDesk {
     return settlement.discrepancies(period, open);
   }
 
+  public Optional<DiscrepancyRecord> discrepancy(String id) {
+    return settlement.discrepancy(id);
+  }
+
   /** As the API resolves one: the resolution and its {@link DiscrepancyResolved} event commit together. */
   public DiscrepancyRecord resolve(String id, Resolution.Outcome outcome, String reason, String resolvedBy) {
     return tx.execute(s -> {

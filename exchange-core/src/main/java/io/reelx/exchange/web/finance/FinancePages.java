@@ -315,8 +315,7 @@ public class FinancePages {
     FormInput f = FormInput.of(params);
     Refusals problems = Refusals.none();
     String id = f.v("discrepancyId");
-    DiscrepancyRecord d = desk.discrepancies(null, null).stream().filter(x -> x.id().equals(id)).findFirst()
-        .orElseThrow(() -> new NotFound("discrepancy", id));
+    DiscrepancyRecord d = desk.discrepancy(id).orElseThrow(() -> new NotFound("discrepancy", id));
     Resolution.Outcome outcome = problems.collect(() -> outcome(f.v("outcome")));
     DiscrepancyRecord resolved = null;
     if (problems.isEmpty()) {
