@@ -23,10 +23,12 @@ public class HomePage {
 
   private final Access access;
   private final ListingViews listings;
+  private final io.reelx.exchange.web.finance.FinanceActions finance;
 
-  public HomePage(Access access, ListingViews listings) {
+  public HomePage(Access access, ListingViews listings, io.reelx.exchange.web.finance.FinanceActions finance) {
     this.access = access;
     this.listings = listings;
+    this.finance = finance;
   }
 
   @GetMapping("/")
@@ -45,6 +47,9 @@ public class HomePage {
     }
     if (me.has(Role.RIGHTS_HOLDER)) {
       actions.add(new Action("home.action.drafts", countOwn(me, ListingStatus.DRAFT), "/market?status=DRAFT"));
+    }
+    if (me.has(Role.FINANCE)) {
+      actions.addAll(finance.home(me));
     }
     model.addAttribute("actions", actions);
     return "home";
