@@ -23,10 +23,12 @@ public class HomePage {
 
   private final Access access;
   private final ListingViews listings;
+  private final io.reelx.exchange.web.platform.PlatformActions platform;
 
-  public HomePage(Access access, ListingViews listings) {
+  public HomePage(Access access, ListingViews listings, io.reelx.exchange.web.platform.PlatformActions platform) {
     this.access = access;
     this.listings = listings;
+    this.platform = platform;
   }
 
   @GetMapping("/")
@@ -42,6 +44,7 @@ public class HomePage {
       actions.add(new Action("home.action.live", count(org, all, ListingStatus.BIDDING)
           + count(org, all, ListingStatus.COUNTDOWN), "/market?live"));
       actions.add(new Action("home.action.announced", count(org, all, ListingStatus.ANNOUNCED), "/market"));
+      actions.addAll(platform.home(me));
     }
     if (me.has(Role.RIGHTS_HOLDER)) {
       actions.add(new Action("home.action.drafts", countOwn(me, ListingStatus.DRAFT), "/market?status=DRAFT"));

@@ -61,6 +61,8 @@ class PlatformReportsBrowserTest extends IntegrationTest {
 
     try (Browser browser = Browser.open(port, "en")) {
       browser.signIn(username("Stream", market), market.holderPassword).waitText("h1", "What needs my action now");
+      assertThat(browser.find(By.xpath("//ul[@class='actions']/li[contains(., 'contracts to sign')]//strong")).getText())
+          .as("the home page counts the contract to sign").isEqualTo("1");
       browser.click("a[href='/platform']").waitText("h1", "My contracts and reports");
       browser.find("#to-sign .sign-link");
       browser.axe().screenshot("platform-workspace");
@@ -144,6 +146,8 @@ class PlatformReportsBrowserTest extends IntegrationTest {
       assertThat(browser.driver().findElements(By.cssSelector("#statements tbody tr"))).hasSize(2);
       browser.find("#invoices");
       browser.axe();
+      serverTimes(browser, List.of("/", "/platform", "/platform/contracts/" + id,
+          "/platform/contracts/" + id + "/statements/2027-03-v2", "/platform/contracts/" + id + "/reports/new"));
     }
 
     try (Browser holder = Browser.open(port, "en")) {
@@ -161,6 +165,13 @@ class PlatformReportsBrowserTest extends IntegrationTest {
       holder.axe().screenshot("holder-statements");
       String downloaded = fetch(holder, "#payable-table a.statement-csv");
       assertThat(downloaded).startsWith("section,item,basis_points,amount_minor,currency").contains("480000");
+
+      holder.go("/holder/statements/" + id + "?lang=zh-CN").waitText("h1", "的结算单");
+      holder.waitText("#payable-table caption", "各期应付金额");
+      new WebDriverWait(holder.driver(), Browser.WAIT)
+          .until(d -> "1".equals(d.findElement(By.id("payable-chart")).getAttribute("data-points")));
+      holder.axe();
+      serverTimes(holder, List.of("/", "/holder/statements", "/holder/statements/" + id));
     }
 
     try (Browser outsider = Browser.open(port, "en")) {
@@ -231,6 +242,25 @@ class PlatformReportsBrowserTest extends IntegrationTest {
     return (String) browser.driver().executeAsyncScript("var done = arguments[arguments.length - 1];"
         + "fetch(arguments[0]).then(function (r) { return r.text(); }).then(done).catch(function (e) { done('' + e); });",
         href);
+  }
+
+  /**
+   * Prints each page's server time (its Server-Timing "app", p50 and p95 of 20) next to the home
+   * page's, measured in the same run: a figure for the report, not an assertion (the machine is shared).
+   */
+  private void serverTimes(Browser browser, List<String> paths) {
+    for (String path : paths) {
+      List<Double> times = new java.util.ArrayList<>();
+      for (int i = 0; i < 20; i++) {
+        HttpResponse<String> page = get(browser, path);
+        assertThat(page.statusCode()).as(path).isEqualTo(200);
+        String timing = page.headers().firstValue("Server-Timing").orElse("app;dur=-1");
+        times.add(Double.parseDouble(timing.substring(timing.indexOf("dur=") + 4)));
+      }
+      java.util.Collections.sort(times);
+      System.out.printf(java.util.Locale.ROOT, "server time %-60s p50 %6.1f ms  p95 %6.1f ms  (%d bytes)%n", path,
+          times.get(9), times.get(18), get(browser, path).body().length());
+    }
   }
 
   private HttpResponse<String> get(Browser browser, String path) {

@@ -73,8 +73,6 @@ import org.springframework.web.multipart.MultipartFile;
 @PageController
 public class PlatformPages {
 
-  /** Reports due: at most this many months are listed per contract. */
-  private static final int DUE_SHOWN = 12;
   private static final int DEFAULT_ROWS = 5;
   private static final int MAX_ROWS = 50;
   private static final Duration ANSWER_WAIT = Duration.ofSeconds(10);
@@ -84,9 +82,6 @@ public class PlatformPages {
   /** One month a contract's licensee has not reported yet. */
   public record Due(String contractId, String titleName, String period) {}
 
-  /** A contract in the workspace: the contract, whether its agreement is open, its statements, the months due. */
-  public record Row(ContractView contract, boolean open, int statements, List<String> due) {}
-
   /** One refused line of a report: its number (the CSV's line, the form's row), field and reason. */
   public record LineProblem(long line, String field, String reason) {}
 
@@ -94,17 +89,19 @@ public class PlatformPages {
   private final CommandGateway commands;
   private final ContractRegister contracts;
   private final PageSettlement settlement;
+  private final PlatformActions work;
   private final IdempotencyKeys keys;
   private final JdbcIdempotencyKeys answers;
   private final Formats formats;
   private final Clock clock;
 
   public PlatformPages(Access access, CommandGateway commands, ContractRegister contracts, PageSettlement settlement,
-      IdempotencyKeys keys, JdbcIdempotencyKeys answers, Formats formats, Clock clock) {
+      PlatformActions work, IdempotencyKeys keys, JdbcIdempotencyKeys answers, Formats formats, Clock clock) {
     this.access = access;
     this.commands = commands;
     this.contracts = contracts;
     this.settlement = settlement;
+    this.work = work;
     this.keys = keys;
     this.answers = answers;
     this.formats = formats;
@@ -116,46 +113,12 @@ public class PlatformPages {
   @GetMapping("/platform")
   public String workspace(Model model) {
     CurrentUser me = access.require(Role.PLATFORM);
-    List<Row> rows = new ArrayList<>();
-    for (ContractView c : contracts.search(new ContractSearch(me.organizationId().value(), false, Party.LICENSEE, null,
-        null), 0, 100).items()) {
-      Agreement agreement = c.activatedAt() == null ? null : settlement.agreement(c.id(), me).orElse(null);
-      if (agreement == null) {
-        rows.add(new Row(c, false, 0, List.of()));
-        continue;
-      }
-      List<ReportRecord> reports = settlement.reports(c.id());
-      rows.add(new Row(c, true, settlement.statements(c.id()).size(), due(c, agreement, reports)));
-    }
+    List<PlatformActions.Row> rows = work.rows(me);
     model.addAttribute("rows", rows);
-    model.addAttribute("toSign", rows.stream().filter(r -> r.contract().status() == ContractStatus.AWAITING_SIGNATURES
-        && !signedBy(r.contract(), me)).toList());
+    model.addAttribute("toSign", rows.stream().filter(r -> PlatformActions.toSign(r.contract(), me)).toList());
     model.addAttribute("due", rows.stream().flatMap(r -> r.due().stream()
         .map(p -> new Due(r.contract().id(), r.contract().terms().titleName(), p))).toList());
     return "platform/workspace";
-  }
-
-  /**
-   * The months to report: from the licence's first month (or the month after the last one
-   * reported: months are reported in order) to last month, within the licence, at most {@link
-   * #DUE_SHOWN} of them (the oldest first).
-   */
-  List<String> due(ContractView contract, Agreement agreement, List<ReportRecord> reports) {
-    YearMonth lastMonth = YearMonth.now(clock.withZone(Formats.SHANGHAI)).minusMonths(1);
-    YearMonth from = YearMonth.from(contract.terms().window().termStart());
-    if (!reports.isEmpty()) {
-      from = YearMonth.parse(reports.get(reports.size() - 1).period()).plusMonths(1);
-    }
-    LocalDate end = contract.terms().window().termEnd();
-    if (agreement.endsOn() != null && agreement.endsOn().isBefore(end)) {
-      end = agreement.endsOn();
-    }
-    YearMonth to = YearMonth.from(end).isBefore(lastMonth) ? YearMonth.from(end) : lastMonth;
-    List<String> due = new ArrayList<>();
-    for (YearMonth m = from; !m.isAfter(to) && due.size() < DUE_SHOWN; m = m.plusMonths(1)) {
-      due.add(m.toString());
-    }
-    return due;
   }
 
   // ------------------------------------------------------------------ a contract: read, sign, settlement
@@ -166,7 +129,7 @@ public class PlatformPages {
     ContractView contract = ownContract(contractId, me);
     model.addAttribute("contract", contract);
     model.addAttribute("document", ContractDocument.render(new ContractId(contract.id()), contract.terms()));
-    model.addAttribute("signedByMe", signedBy(contract, me));
+    model.addAttribute("signedByMe", PlatformActions.signedBy(contract, me));
     Agreement agreement = contract.activatedAt() == null ? null : settlement.agreement(contractId, me).orElse(null);
     model.addAttribute("agreement", agreement);
     if (agreement != null) {
@@ -174,7 +137,7 @@ public class PlatformPages {
       model.addAttribute("reports", reports);
       model.addAttribute("statements", settlement.statements(contractId));
       model.addAttribute("invoices", settlement.invoices(contractId));
-      model.addAttribute("due", due(contract, agreement, reports));
+      model.addAttribute("due", work.due(contract, agreement, reports));
     }
     return "platform/contract";
   }
@@ -205,7 +168,7 @@ public class PlatformPages {
     ContractView contract = ownContract(contractId, me);
     Agreement agreement = reporting(contract, me);
     if (period.isEmpty()) {
-      List<String> due = due(contract, agreement, settlement.reports(contractId));
+      List<String> due = work.due(contract, agreement, settlement.reports(contractId));
       period = due.isEmpty() ? YearMonth.now(clock.withZone(Formats.SHANGHAI)).minusMonths(1).toString() : due.get(0);
     }
     FormInput blank = FormInput.empty().with("period", period).with("currency", agreement.currency())
@@ -323,9 +286,9 @@ public class PlatformPages {
    * sent again (a double click, a resubmission) gets the first one's statement.
    */
   private String submit(KeyedRequest keyed, Refusals problems, long[] errorCount,
-      java.util.function.Function<Consumer<ReportOutcome>, ReportOutcome> work) {
+      java.util.function.Function<Consumer<ReportOutcome>, ReportOutcome> store) {
     try {
-      ReportOutcome outcome = work.apply(stored -> {
+      ReportOutcome outcome = store.apply(stored -> {
         keys.claim(keyed);
         keys.remember(keyed, stored.statement().id());
       });
@@ -477,10 +440,6 @@ public class PlatformPages {
       throw new NotFound("settlement agreement for contract", contract.id());
     }
     return agreement;
-  }
-
-  private static boolean signedBy(ContractView contract, CurrentUser me) {
-    return contract.signatures().values().stream().anyMatch(s -> s.organizationId().equals(me.organizationId().value()));
   }
 
   private static int rows(int asked) {
