@@ -124,6 +124,10 @@ class PlatformReportsBrowserTest extends IntegrationTest {
       assertThat(browser.find("#views-1").getAttribute("aria-invalid")).isEqualTo("true");
       assertThat(reports(platform, base)).as("nothing stored").isEqualTo(1);
       browser.axe();
+      browser.type("#lines-currency", "QQQ").click("#submit-lines");
+      browser.waitText("[id='err-currency']", "ISO 4217");
+      assertThat(browser.find("#lines-currency").getAttribute("value")).isEqualTo("QQQ");
+      browser.type("#lines-currency", "CNY");
 
       // corrected, and sent twice more (a double click, a resubmission) before its button: one restatement
       browser.type("#views-1", "800");

@@ -12,6 +12,7 @@ import io.reelx.settlement.application.Records.ReportSource;
 import io.reelx.settlement.application.Records.StatementRecord;
 import io.reelx.settlement.application.SettlementDesk;
 import io.reelx.settlement.application.SettlementProblem;
+import io.reelx.settlement.money.Money;
 import io.reelx.settlement.report.domain.LineError;
 import io.reelx.settlement.report.domain.ReportLineInput;
 import io.reelx.settlement.report.domain.ReportLineValidator;
@@ -60,9 +61,17 @@ public class PageSettlement {
     return desk.submitReport(header, source, me.userId().value(), alsoInTransaction);
   }
 
-  /** The line errors the report endpoint would answer for these lines (nothing is stored). */
+  /** The line errors the report endpoint would answer for these lines (nothing is stored); none for an unknown currency. */
   public List<LineError> lineErrors(List<ReportLineInput> lines, String currency) {
+    if (!isCurrency(currency)) {
+      return List.of();
+    }
     return new ReportLineValidator(currency).validateAll(lines, line -> { }).errors();
+  }
+
+  /** Whether settlement knows {@code code} as an ISO 4217 currency. */
+  public boolean isCurrency(String code) {
+    return code != null && Money.isCurrency(code);
   }
 
   public List<ReportRecord> reports(String contractId) {

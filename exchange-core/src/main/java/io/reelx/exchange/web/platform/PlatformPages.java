@@ -341,6 +341,10 @@ public class PlatformPages {
 
   private ReportHeader header(String contractId, FormInput f, Agreement agreement, Refusals problems) {
     String currency = f.v("currency").isEmpty() ? agreement.currency() : f.v("currency").toUpperCase(Locale.ROOT);
+    if (!settlement.isCurrency(currency)) {
+      // as the report service answers it (the lines cannot be checked against an unknown currency)
+      problems.add("currency", "invalid-value", "must be an ISO 4217 currency code, not '" + f.v("currency") + "'");
+    }
     Long declared = null;
     if (f.v("declaredPayable").isEmpty()) {
       problems.add("declaredPayable", "invalid-value", "is required, in " + agreement.currency());
