@@ -102,7 +102,8 @@ public class PageBench {
         pages.add("/market/" + m.group(1));
         pages.add("/market/" + m.group(1) + "/room");
       }
-      for (String extra : List.of("/holder", "/operator", "/finance", "/auditor", "/audit")) {
+      for (String extra : List.of("/holder", "/holder/statements", "/platform", "/operator", "/finance", "/auditor",
+          "/audit")) {
         if (get(extra, cookie).status == 200) {
           pages.add(extra);
         }

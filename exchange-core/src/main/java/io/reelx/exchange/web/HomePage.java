@@ -1,5 +1,7 @@
 package io.reelx.exchange.web;
 
+import io.reelx.exchange.web.finance.FinanceActions;
+import io.reelx.exchange.web.platform.PlatformActions;
 import io.reelx.exchange.identity.domain.Role;
 import io.reelx.exchange.identity.security.Access;
 import io.reelx.exchange.identity.security.CurrentUser;
@@ -23,12 +25,15 @@ public class HomePage {
 
   private final Access access;
   private final ListingViews listings;
-  private final io.reelx.exchange.web.finance.FinanceActions finance;
+  private final FinanceActions finance;
+  private final PlatformActions platform;
 
-  public HomePage(Access access, ListingViews listings, io.reelx.exchange.web.finance.FinanceActions finance) {
+  public HomePage(Access access, ListingViews listings, FinanceActions finance,
+      PlatformActions platform) {
     this.access = access;
     this.listings = listings;
     this.finance = finance;
+    this.platform = platform;
   }
 
   @GetMapping("/")
@@ -44,6 +49,7 @@ public class HomePage {
       actions.add(new Action("home.action.live", count(org, all, ListingStatus.BIDDING)
           + count(org, all, ListingStatus.COUNTDOWN), "/market?live"));
       actions.add(new Action("home.action.announced", count(org, all, ListingStatus.ANNOUNCED), "/market"));
+      actions.addAll(platform.home(me));
     }
     if (me.has(Role.RIGHTS_HOLDER)) {
       actions.add(new Action("home.action.drafts", countOwn(me, ListingStatus.DRAFT), "/market?status=DRAFT"));
