@@ -18,7 +18,7 @@ import io.reelx.exchange.identity.domain.Role;
 import io.reelx.exchange.identity.security.Access;
 import io.reelx.exchange.identity.security.CurrentUser;
 import io.reelx.exchange.listing.command.Actor;
-import io.reelx.exchange.listing.command.BidDesk;
+import io.reelx.exchange.listing.command.bidding.BidDesk;
 import io.reelx.exchange.listing.command.BidReceipt;
 import io.reelx.exchange.listing.command.BuyListing;
 import io.reelx.exchange.listing.command.PlaceBid;
