@@ -337,7 +337,7 @@ public class MarketPages {
           ? high.amount() + listing.sale().increment()
           : listing.sale().startingPrice();
     }
-    Instant closesAt = listing.status() == ListingStatus.SUSPENDED ? null : auctions.closesAt(listing);
+    Instant closesAt = listing.status() == ListingStatus.SUSPENDED ? null : listing.closesAt();
     return new RoomState(listing, clock.instant(), closesAt, sealed, high, ladder,
         auctions.bidCount(listing.id()), registration, position,
         lowest, over, open);

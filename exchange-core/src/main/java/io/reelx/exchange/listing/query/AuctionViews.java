@@ -75,20 +75,6 @@ public class AuctionViews {
         .param(listingId).query(AuctionViews::bid).optional();
   }
 
-  /**
-   * When the listing's current phase ends. In the timed period every bid may have moved it: the
-   * latest bid that restarted the countdown says where to (the listing document is not rewritten
-   * for bids).
-   */
-  public Instant closesAt(ListingView listing) {
-    if (listing.status() != io.reelx.exchange.listing.domain.ListingStatus.COUNTDOWN || listing.closesAt() == null) {
-      return listing.closesAt();
-    }
-    Instant extended = jdbc.sql("SELECT max(extended_to) FROM bid_view WHERE listing_id = ?").param(listing.id())
-        .query((rs, n) -> instant(rs.getTimestamp(1))).optional().orElse(null);
-    return extended != null && extended.isAfter(listing.closesAt()) ? extended : listing.closesAt();
-  }
-
   public Optional<RegistrationView> awaitRegistration(String id, long version, Duration timeout) {
     return await(() -> registration(id).filter(r -> r.listingVersion() >= version), timeout);
   }
