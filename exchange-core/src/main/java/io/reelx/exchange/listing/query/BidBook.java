@@ -41,9 +41,11 @@ public class BidBook {
   private static final String PENDING = BidBook.class.getName() + ".pending";
 
   private final JdbcTemplate jdbc;
+  private final VersionNotifier notifier;
 
-  public BidBook(JdbcTemplate jdbc) {
+  public BidBook(JdbcTemplate jdbc, VersionNotifier notifier) {
     this.jdbc = jdbc;
+    this.notifier = notifier;
   }
 
   @EventHandler
@@ -129,6 +131,29 @@ public class BidBook {
           }
         });
     restartCountdowns(rows);
+    notifyOnCommit(rows);
+  }
+
+  /**
+   * Readers waiting for these bids, or for their listings to reach them, are woken once the
+   * transaction that stores them has committed.
+   */
+  private void notifyOnCommit(List<Row> rows) {
+    List<String> bids = new ArrayList<>(rows.size());
+    Map<String, Long> listings = new LinkedHashMap<>();
+    for (Row row : rows) {
+      bids.add(row.bid().bidId());
+      listings.merge(row.bid().listingId().value(), row.sequenceNumber(), Math::max);
+    }
+    Runnable wake = () -> {
+      bids.forEach(id -> notifier.reached(VersionNotifier.bid(id), 0));
+      listings.forEach((id, version) -> notifier.reached(VersionNotifier.listing(id), version));
+    };
+    if (CurrentUnitOfWork.isStarted()) {
+      CurrentUnitOfWork.get().afterCommit(u -> wake.run());
+    } else {
+      wake.run();
+    }
   }
 
   /**

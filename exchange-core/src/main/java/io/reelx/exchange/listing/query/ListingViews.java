@@ -31,11 +31,13 @@ public class ListingViews {
   private final JsonMapper json;
 
   private final EventStore events;
+  private final VersionNotifier notifier;
 
-  public ListingViews(JdbcClient jdbc, JsonMapper json, EventStore events) {
+  public ListingViews(JdbcClient jdbc, JsonMapper json, EventStore events, VersionNotifier notifier) {
     this.jdbc = jdbc;
     this.json = json;
     this.events = events;
+    this.notifier = notifier;
   }
 
   /**
@@ -59,6 +61,7 @@ public class ListingViews {
             Timestamp.from(view.updatedAt()), view.closesAt() == null ? null : Timestamp.from(view.closesAt()),
             closesAtVersion)
         .update();
+    reachedOnCommit(view.id(), view.version());
   }
 
   /**
@@ -77,6 +80,7 @@ public class ListingViews {
   /** Marks the document as reflecting events up to {@code version} (nothing in it changed). */
   void touch(String id, long version) {
     jdbc.sql("UPDATE listing_view SET version = ? WHERE id = ? AND version < ?").params(version, id, version).update();
+    reachedOnCommit(id, version);
   }
 
   /**
@@ -121,30 +125,21 @@ public class ListingViews {
   }
 
   /**
-   * Waits (briefly) until the read model has caught up with {@code version}: gives the writer of
-   * a change read-your-writes on an eventually consistent model. A read model that is still behind
-   * then (slow, or stuck on an event it parked) is not the writer's problem: the answer is folded
-   * from the listing's stored events instead.
+   * The listing once the read model has caught up with {@code version}: gives the writer of a
+   * change read-your-writes on an eventually consistent model, woken by the projection's commit
+   * ({@link VersionNotifier}), not by polling. A read model that is still behind after {@code
+   * timeout} (slow, stuck on an event it parked, or projecting on another node) is not the writer's
+   * problem: the answer is folded from the listing's stored events instead.
    */
   public Optional<ListingView> awaitVersion(String id, long version, Duration timeout) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    long pause = 2;
-    while (true) {
-      Optional<ListingView> view = find(id);
-      if (view.isPresent() && view.get().version() >= version) {
-        return view;
-      }
-      if (System.nanoTime() - deadline > 0) {
-        return fromEvents(id).or(() -> view);
-      }
-      try {
-        Thread.sleep(pause);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return view;
-      }
-      pause = Math.min(pause * 2, 50);
-    }
+    Optional<ListingView> view = notifier.await(VersionNotifier.listing(id), version, timeout, () -> find(id),
+        v -> v.version() >= version);
+    return view.isPresent() && view.get().version() >= version ? view : fromEvents(id).or(() -> view);
+  }
+
+  /** The listing's view reflects {@code version} once this projection's transaction commits. */
+  void reachedOnCommit(String id, long version) {
+    notifier.reachedOnCommit(VersionNotifier.listing(id), version);
   }
 
   /** Listings visible to a viewer: published ones, its own organisation's, or all for overseers. */

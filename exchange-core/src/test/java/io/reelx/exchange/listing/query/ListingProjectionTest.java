@@ -24,10 +24,16 @@ import io.reelx.exchange.listing.domain.TimedPeriodStarted;
 import io.reelx.exchange.listing.query.ListingViews.ListingSearch;
 import io.reelx.exchange.rights.domain.WindowTerms;
 import io.reelx.exchange.testing.ProjectionDatabase;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.serialization.jackson3.Jackson3Serializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
@@ -53,6 +59,7 @@ class ListingProjectionTest {
   static final RegistrationId R1 = new RegistrationId("r-1");
 
   private final ProjectionDatabase db = ProjectionDatabase.get();
+  private final VersionNotifier notifier = new VersionNotifier();
   private ListingViews views;
   private ListingProjection projection;
   private BidBook book;
@@ -67,9 +74,9 @@ class ListingProjectionTest {
             .persistenceExceptionResolver(new PostgresUniqueViolation())
             .eventSerializer(Jackson3Serializer.builder().build())
             .snapshotSerializer(Jackson3Serializer.builder().build())))
-        .build());
+        .build(), notifier);
     projection = new ListingProjection(views);
-    book = new BidBook(db.jdbcTemplate());
+    book = new BidBook(db.jdbcTemplate(), notifier);
   }
 
   static ListingCreated created(String id) {
@@ -249,5 +256,37 @@ class ListingProjectionTest {
     assertThat(page.get(0).closesAt()).isEqualTo(END.plusSeconds(89));
     assertThat(page).allSatisfy(v -> assertThat(v.version()).isEqualTo(5));
     assertThat(queries).isEqualTo(2);
+  }
+
+  @Test
+  void a_writer_waiting_for_its_version_is_woken_by_the_projection_not_its_timeout() throws Exception {
+    biddingOpen();
+    ExecutorService reader = Executors.newSingleThreadExecutor();
+    try {
+      long started = System.nanoTime();
+      Future<Optional<ListingView>> awaited = reader.submit(() -> views.awaitVersion("L-1", 4, Duration.ofSeconds(60)));
+      while (notifier.waitingKeys() == 0 && !awaited.isDone()) {
+        Thread.onSpinWait();
+      }
+      projection.on(new TimedPeriodStarted(new ListingId("L-1"), END.plusSeconds(60)), 4, END);
+
+      ListingView view = awaited.get(60, TimeUnit.SECONDS).orElseThrow();
+      assertThat(view.version()).isEqualTo(4);
+      assertThat(view.status()).isEqualTo(ListingStatus.COUNTDOWN);
+      assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(30));
+      assertThat(notifier.waitingKeys()).isZero();
+    } finally {
+      reader.shutdownNow();
+    }
+  }
+
+  @Test
+  void a_reader_of_a_bid_counted_version_does_not_wait_for_the_view() {
+    biddingOpen();
+    book.on(bid("L-1", 1, 100_000, START.plusSeconds(10), null), 4);
+
+    long started = System.nanoTime();
+    assertThat(views.awaitVersion("L-1", 4, Duration.ofSeconds(60)).orElseThrow().version()).isEqualTo(4);
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(30));
   }
 }
