@@ -1,7 +1,7 @@
 package io.reelx.exchange.demo;
 
 import io.reelx.exchange.listing.command.Actor;
-import io.reelx.exchange.listing.command.BidDesk;
+import io.reelx.exchange.listing.command.bidding.BidDesk;
 import io.reelx.exchange.listing.command.PlaceBid;
 import io.reelx.exchange.listing.domain.ListingId;
 import io.reelx.exchange.listing.domain.ListingStatus;

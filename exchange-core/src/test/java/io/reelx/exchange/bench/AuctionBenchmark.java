@@ -362,7 +362,7 @@ public final class AuctionBenchmark {
    * the threads bidding on it.
    */
   private Counts bid(List<ListingId> listings, int threadCount, boolean viaDesk, int runSeconds) throws Exception {
-    io.reelx.exchange.listing.command.BidDesk desk = app.getBean(io.reelx.exchange.listing.command.BidDesk.class);
+    io.reelx.exchange.listing.command.bidding.BidDesk desk = app.getBean(io.reelx.exchange.listing.command.bidding.BidDesk.class);
     AtomicLong[] ladders = new AtomicLong[listings.size()];
     for (int i = 0; i < ladders.length; i++) {
       ladders[i] = this.ladders.computeIfAbsent(listings.get(i), l -> new AtomicLong(START - STEP));

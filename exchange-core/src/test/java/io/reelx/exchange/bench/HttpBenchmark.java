@@ -9,7 +9,7 @@ import io.reelx.exchange.identity.query.OrganizationView;
 import io.reelx.exchange.identity.query.UserView;
 import io.reelx.exchange.listing.command.Actor;
 import io.reelx.exchange.listing.command.ApproveListing;
-import io.reelx.exchange.listing.command.BidDesk;
+import io.reelx.exchange.listing.command.bidding.BidDesk;
 import io.reelx.exchange.listing.command.CreateListing;
 import io.reelx.exchange.listing.command.PlaceBid;
 import io.reelx.exchange.listing.command.QualifyBidder;

@@ -2,7 +2,6 @@ package io.reelx.exchange.listing.command;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.reelx.exchange.listing.domain.AuctionSettings;
 import io.reelx.exchange.listing.domain.Bid;
 import io.reelx.exchange.listing.domain.BidPlaced;
@@ -10,24 +9,31 @@ import io.reelx.exchange.listing.domain.BidRules;
 import io.reelx.exchange.listing.domain.BidderQualified;
 import io.reelx.exchange.listing.domain.BidderRefused;
 import io.reelx.exchange.listing.domain.BiddingOpened;
+import io.reelx.exchange.listing.domain.Closing;
 import io.reelx.exchange.listing.domain.DepositApplied;
 import io.reelx.exchange.listing.domain.DepositReceived;
 import io.reelx.exchange.listing.domain.DepositReleased;
 import io.reelx.exchange.listing.domain.ListingApproved;
 import io.reelx.exchange.listing.domain.ListingAwarded;
 import io.reelx.exchange.listing.domain.ListingCreated;
+import io.reelx.exchange.listing.domain.ListingEvent;
 import io.reelx.exchange.listing.domain.ListingFailed;
 import io.reelx.exchange.listing.domain.ListingId;
 import io.reelx.exchange.listing.domain.ListingRejected;
 import io.reelx.exchange.listing.domain.ListingResumed;
+import io.reelx.exchange.listing.domain.ListingSettlementTerms;
 import io.reelx.exchange.listing.domain.ListingStatus;
 import io.reelx.exchange.listing.domain.ListingSubmission;
 import io.reelx.exchange.listing.domain.ListingSubmitted;
 import io.reelx.exchange.listing.domain.ListingSuspended;
 import io.reelx.exchange.listing.domain.ListingWithdrawn;
+import io.reelx.exchange.listing.domain.NotPermitted;
 import io.reelx.exchange.listing.domain.PlatformRegistered;
+import io.reelx.exchange.listing.domain.Registration;
 import io.reelx.exchange.listing.domain.RegistrationId;
+import io.reelx.exchange.listing.domain.RegistrationPolicy;
 import io.reelx.exchange.listing.domain.RegistrationStatus;
+import io.reelx.exchange.listing.domain.SaleClock;
 import io.reelx.exchange.listing.domain.SaleMode;
 import io.reelx.exchange.listing.domain.SaleTerms;
 import io.reelx.exchange.listing.domain.Schedule;
@@ -38,31 +44,28 @@ import io.reelx.exchange.rights.domain.TitleId;
 import io.reelx.exchange.rights.domain.WindowTerms;
 import io.reelx.exchange.rights.query.RightsRegister;
 import io.reelx.exchange.rights.query.TitleView;
+import io.reelx.exchange.shared.command.SnapshotState;
 import io.reelx.exchange.shared.domain.InvalidValue;
 import io.reelx.exchange.shared.domain.NotFound;
+import io.reelx.exchange.shared.domain.Refusal;
 import io.reelx.exchange.shared.domain.RuleViolation;
+import io.reelx.exchange.shared.domain.StateConflict;
 import io.reelx.exchange.shared.idempotency.IdempotencyKeys;
 import io.reelx.exchange.shared.idempotency.KeyedRequest;
-import io.reelx.exchange.shared.domain.StateConflict;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import io.reelx.exchange.shared.domain.Refusal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.shiro.authz.UnauthorizedException;
 import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.common.IdentifierFactory;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
-import io.reelx.exchange.shared.command.SnapshotState;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
@@ -118,23 +121,18 @@ public class Listing {
   private Map<String, Registration> registrations = new LinkedHashMap<>();
   /**
    * Registration ids by organisation: an index over {@link #registrations} (one per organisation),
-   * so a bid finds its bidder without scanning every registration. Not part of the snapshot; built
-   * again on first use.
+   * so a bid finds its bidder without scanning every registration. Transient, so not part of the
+   * snapshot; built again on first use.
    */
-  @JsonIgnore
   private transient Map<String, String> registrationIdsByOrganization;
   private Map<String, Bid> sealedBids = new LinkedHashMap<>();
   private Bid high;
   private long bidCount;
-
-  /** A bidder's standing on this listing. */
-  record Registration(
-      RegistrationId id, String organizationId, String bidderCode, RegistrationStatus status, long depositHeld) {
-
-    Registration with(RegistrationStatus newStatus, long held) {
-      return new Registration(id, organizationId, bidderCode, newStatus, held);
-    }
-  }
+  /**
+   * Each bidder's latest bid id (by registration id): a command that comes again with that id is
+   * a retry, answered with the bid already placed. One per bidder, so the state stays bounded.
+   */
+  private Map<String, String> lastBidIds = new HashMap<>();
 
   protected Listing() {}
 
@@ -152,7 +150,7 @@ public class Listing {
     settings.check(c.schedule());
     if (c.settlementTerms() != null) {
       c.settlementTerms().toTerms(c.sale().currency(), c.actor().organizationId(),
-          io.reelx.exchange.listing.domain.ListingSettlementTerms.UNKNOWN_COUNTRY);
+          ListingSettlementTerms.UNKNOWN_COUNTRY);
     }
     if (c.sale().mode() == SaleMode.ENGLISH && c.schedule().timedPeriodSeconds() == null) {
       throw new RuleViolation("timed-period-required", "An ENGLISH auction needs schedule.timedPeriodSeconds");
@@ -200,7 +198,7 @@ public class Listing {
     }
     apply(new ListingWithdrawn(id, c.reason() == null || c.reason().isBlank() ? null : c.reason().strip(),
         c.actor().userId()));
-    releaseDeposits(null);
+    applyAll(Closing.settleDeposits(id, List.copyOf(registrations.values()), null, sale.currency()));
     return version();
   }
 
@@ -219,8 +217,7 @@ public class Listing {
   long handle(ResumeListing c, Clock clock, DeadlineManager deadlines) {
     requireOperator(c.actor());
     requireStatus(ListingStatus.SUSPENDED, "resumed");
-    Instant shifted = closesAt == null || suspendedAt == null
-        ? closesAt : closesAt.plus(Duration.between(suspendedAt, clock.instant()));
+    Instant shifted = SaleClock.resumedClosesAt(closesAt, suspendedAt, clock.instant());
     apply(new ListingResumed(id, c.actor().userId(), suspendedFrom, shifted));
     if (shifted != null) {
       deadlines.schedule(shifted, TIMER, new ListingTimer(timerGeneration));
@@ -234,20 +231,14 @@ public class Listing {
   Result handle(RegisterForListing c, Clock clock, IdempotencyKeys keys) {
     claim(keys, c.idempotency());
     catchUp(clock.instant());
-    if (holder.equals(c.actor().organizationId())) {
-      throw new RuleViolation("holder-cannot-bid", "A rights holder cannot register for its own listing");
-    }
-    Optional<Registration> existing = registrationOf(c.actor().organizationId());
+    Optional<Registration> existing = RegistrationPolicy.register(holder, c.actor().organizationId(),
+        registrationOf(c.actor().organizationId()), status);
     if (existing.isPresent()) {
       remember(keys, c.idempotency(), existing.get().id().value());
       return Result.unchanged(existing.get().id().value());
     }
-    if (status != ListingStatus.ANNOUNCED && status != ListingStatus.BIDDING && status != ListingStatus.COUNTDOWN) {
-      throw new StateConflict("Registration is open while a listing is announced or bidding; this one is " + status);
-    }
-    String code = String.format("B-%02d", registrations.size() + 1);
-    apply(new PlatformRegistered(id, c.registrationId(), c.actor().organizationId(), code, sale.deposit(),
-        sale.currency()));
+    apply(new PlatformRegistered(id, c.registrationId(), c.actor().organizationId(),
+        RegistrationPolicy.bidderCode(registrations.size() + 1), sale.deposit(), sale.currency()));
     remember(keys, c.idempotency(), c.registrationId().value());
     return new Result(version(), c.registrationId().value());
   }
@@ -256,20 +247,7 @@ public class Listing {
   Result handle(RecordDepositReceived c, IdempotencyKeys keys) {
     claim(keys, c.idempotency());
     Registration registration = registration(c.registrationId());
-    if (registration.status() != RegistrationStatus.REGISTERED) {
-      throw new StateConflict("The deposit can be recorded once, for a REGISTERED bidder; this one is "
-          + registration.status());
-    }
-    if (isClosed()) {
-      throw new StateConflict("The listing is " + status + "; deposits are no longer taken");
-    }
-    if (!sale.currency().equals(c.currency())) {
-      throw new RuleViolation("wrong-currency", "The deposit is due in " + sale.currency() + ", not " + c.currency());
-    }
-    if (c.amount() != sale.deposit()) {
-      throw new RuleViolation("deposit-mismatch", "The deposit due is " + sale.deposit() + " (minor units of "
-          + sale.currency() + "); " + c.amount() + " was recorded. Record the exact amount received once it is complete");
-    }
+    RegistrationPolicy.checkDeposit(registration, status, sale, c.amount(), c.currency());
     apply(new DepositReceived(id, c.registrationId(), registration.organizationId(), c.amount(), c.currency(),
         c.bankReference(), c.actor().userId()));
     remember(keys, c.idempotency(), c.registrationId().value());
@@ -279,19 +257,8 @@ public class Listing {
   @CommandHandler
   Result handle(QualifyBidder c) {
     requireOperator(c.actor());
-    Registration registration = registration(c.registrationId());
-    boolean depositDue = sale.deposit() > 0;
-    if (registration.status() == RegistrationStatus.QUALIFIED) {
+    if (!RegistrationPolicy.qualify(registration(c.registrationId()), status, sale)) {
       return Result.unchanged(c.registrationId().value());
-    }
-    if (registration.status() == RegistrationStatus.REFUSED) {
-      throw new StateConflict("This bidder was refused");
-    }
-    if (depositDue && registration.status() != RegistrationStatus.DEPOSIT_RECEIVED) {
-      throw new RuleViolation("deposit-not-received", "Finance has not recorded this bidder's deposit yet");
-    }
-    if (isClosed()) {
-      throw new StateConflict("The listing is " + status);
     }
     apply(new BidderQualified(id, c.registrationId(), c.actor().userId()));
     return new Result(version(), c.registrationId().value());
@@ -301,9 +268,7 @@ public class Listing {
   Result handle(RefuseBidder c) {
     requireOperator(c.actor());
     Registration registration = registration(c.registrationId());
-    if (registration.status() == RegistrationStatus.REFUSED || registration.status() == RegistrationStatus.QUALIFIED) {
-      throw new StateConflict("This bidder is already " + registration.status());
-    }
+    RegistrationPolicy.checkRefusal(registration);
     apply(new BidderRefused(id, c.registrationId(), requireReason(c.reason()), c.actor().userId()));
     if (registration.depositHeld() > 0) {
       apply(new DepositReleased(id, registration.id(), registration.organizationId(), registration.depositHeld(),
@@ -320,16 +285,11 @@ public class Listing {
   }
 
   /**
-   * Bids that arrived together, in order: each is decided against the state the previous ones
-   * left, and all that are accepted are stored in one transaction.
+   * Bids that arrived together, in order, for a caller that already holds the listing (the bid
+   * desk's batches): each is decided against the state the previous ones left, and all that are
+   * accepted are stored in the caller's transaction; a refused bid does not affect the others.
    */
-  @CommandHandler
-  List<BidOutcome> handle(PlaceBids c, Clock clock, IdempotencyKeys keys) {
-    return decide(c.bids(), clock.instant(), keys);
-  }
-
-  /** {@link PlaceBids} for a caller that already holds the listing ({@link BidBatches}). */
-  List<BidOutcome> decide(List<PlaceBid> bids, Instant now, IdempotencyKeys keys) {
+  public List<BidOutcome> decide(List<PlaceBid> bids, Instant now, IdempotencyKeys keys) {
     List<BidOutcome> outcomes = new ArrayList<>(bids.size());
     for (PlaceBid bid : bids) {
       try {
@@ -344,20 +304,24 @@ public class Listing {
   private BidReceipt place(PlaceBid c, Instant now, IdempotencyKeys keys) {
     claim(keys, c.idempotency());
     catchUp(now);
-    Registration bidder = qualifiedBidder(c.actor());
+    Optional<BidReceipt> repeated = repeated(c.actor(), c.bidId());
+    if (repeated.isPresent()) {
+      return repeated.get();
+    }
+    Registration bidder = RegistrationPolicy.qualifiedBidder(holder, c.actor().organizationId(),
+        registrationOf(c.actor().organizationId()));
     if (sale.mode() == SaleMode.FIXED_PRICE) {
       throw new RuleViolation("fixed-price", "This listing sells at a fixed price: accept it with /buy");
     }
-    requireBiddingOpen();
+    RegistrationPolicy.checkBiddingOpen(status, schedule);
     BidPlaced placed;
     if (sale.mode() == SaleMode.SEALED_BID) {
       BidRules.check(sale, null, c.amount(), c.currency());
       Bid previous = sealedBids.get(bidder.id().value());
-      placed = bid(bidder, c.amount(), now, true, previous == null ? null : previous.bidId(), null);
+      placed = bid(c.bidId(), bidder, c.amount(), now, true, previous == null ? null : previous.bidId(), null);
     } else {
       BidRules.check(sale, high, c.amount(), c.currency());
-      Instant extendedTo = status == ListingStatus.COUNTDOWN ? now.plusSeconds(schedule.timedPeriodSeconds()) : null;
-      placed = bid(bidder, c.amount(), now, false, null, extendedTo);
+      placed = bid(c.bidId(), bidder, c.amount(), now, false, null, SaleClock.extendedTo(status, schedule, now));
     }
     apply(placed);
     remember(keys, c.idempotency(), placed.bidId());
@@ -369,12 +333,17 @@ public class Listing {
     claim(keys, c.idempotency());
     Instant now = clock.instant();
     catchUp(now);
-    Registration buyer = qualifiedBidder(c.actor());
+    Optional<BidReceipt> repeated = repeated(c.actor(), c.bidId());
+    if (repeated.isPresent()) {
+      return repeated.get();
+    }
+    Registration buyer = RegistrationPolicy.qualifiedBidder(holder, c.actor().organizationId(),
+        registrationOf(c.actor().organizationId()));
     if (sale.mode() != SaleMode.FIXED_PRICE) {
       throw new RuleViolation("not-fixed-price", "This listing is sold by " + sale.mode() + ": place a bid");
     }
-    requireBiddingOpen();
-    BidPlaced placed = bid(buyer, sale.startingPrice(), now, false, null, null);
+    RegistrationPolicy.checkBiddingOpen(status, schedule);
+    BidPlaced placed = bid(c.bidId(), buyer, sale.startingPrice(), now, false, null, null);
     apply(placed);
     close(now);
     remember(keys, c.idempotency(), placed.bidId());
@@ -398,10 +367,20 @@ public class Listing {
     }
   }
 
-  private BidPlaced bid(Registration bidder, long amount, Instant at, boolean sealed, String replaces,
+  /**
+   * The bid this bidder placed last, if the command carries its id: a retry, answered with the
+   * bid's id only (the caller reads the bid back), and nothing placed again.
+   */
+  private Optional<BidReceipt> repeated(Actor actor, String bidId) {
+    return registrationOf(actor.organizationId())
+        .filter(r -> bidId.equals(lastBidIds.get(r.id().value())))
+        .map(r -> new BidReceipt(bidId, null));
+  }
+
+  private BidPlaced bid(String bidId, Registration bidder, long amount, Instant at, boolean sealed, String replaces,
       Instant extendedTo) {
-    return new BidPlaced(id, IdentifierFactory.getInstance().generateIdentifier(), bidCount + 1, bidder.id(), bidder.organizationId(),
-        bidder.bidderCode(), amount, sale.currency(), at, sealed, replaces, extendedTo);
+    return new BidPlaced(id, bidId, bidCount + 1, bidder.id(), bidder.organizationId(), bidder.bidderCode(), amount,
+        sale.currency(), at, sealed, replaces, extendedTo);
   }
 
   @DeadlineHandler(deadlineName = TIMER)
@@ -417,83 +396,33 @@ public class Listing {
   }
 
   /**
-   * Moves the sale through every phase whose end has passed by {@code now}: opens bidding, starts
-   * the timed period, closes. Used by the deadline and by every command that depends on the phase.
+   * Moves the sale through every phase whose end has passed by {@code now} ({@link SaleClock}):
+   * opens bidding, starts the timed period, closes. Used by the deadline and by every command that
+   * depends on the phase.
    */
   private void catchUp(Instant now) {
-    while (closesAt != null && !now.isBefore(closesAt) && !isClosed() && status != ListingStatus.SUSPENDED) {
-      Instant due = closesAt;
-      if (status == ListingStatus.ANNOUNCED) {
-        // a resumed listing opens late: the free period keeps its full length
-        apply(new BiddingOpened(id, due, due.plus(Duration.between(schedule.biddingStartsAt(),
-            schedule.biddingEndsAt()))));
-      } else if (status == ListingStatus.BIDDING && sale.mode() == SaleMode.ENGLISH) {
-        apply(new TimedPeriodStarted(id, due.plusSeconds(schedule.timedPeriodSeconds())));
-      } else if (status == ListingStatus.BIDDING || status == ListingStatus.COUNTDOWN) {
-        close(due);
+    Optional<SaleClock.Due> due;
+    while ((due = SaleClock.due(id, status, sale, schedule, closesAt, now)).isPresent()) {
+      if (due.get().closes()) {
+        close(due.get().closeAt());
       } else {
-        return;
+        apply(due.get().event());
       }
     }
   }
 
   private void close(Instant at) {
-    Bid best = sale.mode() == SaleMode.SEALED_BID
-        ? sealedBids.values().stream().reduce(null, (a, b) -> b.beats(a) ? b : a)
-        : high;
-    BidRules.Outcome outcome = BidRules.decide(sale, best);
-    if (outcome.winner() != null) {
-      Bid w = outcome.winner();
-      apply(new ListingAwarded(id, w.bidId(), w.registrationId(), w.organizationId(), w.bidderCode(), w.amount(),
-          sale.currency(), at));
-      releaseDeposits(w.registrationId());
-    } else {
-      apply(new io.reelx.exchange.listing.domain.ListingFailed(id, outcome.failure(), at));
-      releaseDeposits(null);
-    }
+    applyAll(Closing.close(id, sale, high, List.copyOf(sealedBids.values()), List.copyOf(registrations.values()), at));
   }
 
-  private void releaseDeposits(RegistrationId winner) {
-    for (Registration r : registrations.values().toArray(Registration[]::new)) {
-      if (r.depositHeld() <= 0) {
-        continue;
-      }
-      if (r.id().equals(winner)) {
-        apply(new DepositApplied(id, r.id(), r.organizationId(), r.depositHeld(), sale.currency()));
-      } else {
-        apply(new DepositReleased(id, r.id(), r.organizationId(), r.depositHeld(), sale.currency()));
-      }
-    }
+  private static void applyAll(List<ListingEvent> events) {
+    events.forEach(AggregateLifecycle::apply);
   }
 
   // ---- guards -------------------------------------------------------------------------------
 
-  private Registration qualifiedBidder(Actor actor) {
-    if (holder.equals(actor.organizationId())) {
-      throw new RuleViolation("holder-cannot-bid", "A rights holder cannot bid on its own listing");
-    }
-    Registration registration = registrationOf(actor.organizationId())
-        .orElseThrow(() -> new RuleViolation("not-registered", "Register for this listing and qualify before bidding"));
-    if (registration.status() != RegistrationStatus.QUALIFIED) {
-      throw new RuleViolation("not-qualified", "Your organisation is not qualified to bid on this listing (it is "
-          + registration.status() + ")");
-    }
-    return registration;
-  }
-
-  private void requireBiddingOpen() {
-    switch (status) {
-      case BIDDING, COUNTDOWN -> { }
-      case SUSPENDED -> throw new RuleViolation("listing-suspended", "The listing is suspended; bidding is paused");
-      case ANNOUNCED -> throw new RuleViolation("bidding-not-started",
-          "Bidding starts at " + schedule.biddingStartsAt());
-      case AWARDED, FAILED, WITHDRAWN -> throw new RuleViolation("bidding-closed", "Bidding has closed: " + status);
-      default -> throw new RuleViolation("not-open", "The listing is " + status + ", not open for bidding");
-    }
-  }
-
   private boolean isClosed() {
-    return status == ListingStatus.AWARDED || status == ListingStatus.FAILED || status == ListingStatus.WITHDRAWN;
+    return SaleClock.isClosed(status);
   }
 
   private Optional<Registration> registrationOf(String organizationId) {
@@ -522,13 +451,13 @@ public class Listing {
       if (status.isPrivate()) {
         throw new NotFound("listing", id.value());
       }
-      throw new UnauthorizedException("Only the holder's organisation may do this");
+      throw new NotPermitted("Only the holder's organisation may do this");
     }
   }
 
   private static void requireOperator(Actor actor) {
     if (!actor.operator()) {
-      throw new UnauthorizedException("Only an operator may do this");
+      throw new NotPermitted("Only an operator may do this");
     }
   }
 
@@ -656,6 +585,7 @@ public class Listing {
     Bid bid = new Bid(e.bidId(), e.number(), e.registrationId(), e.organizationId(), e.bidderCode(), e.amount(),
         e.placedAt());
     bidCount = e.number();
+    lastBidIds.put(e.registrationId().value(), e.bidId());
     if (e.sealed()) {
       sealedBids.put(e.registrationId().value(), bid);
     } else {
@@ -673,7 +603,7 @@ public class Listing {
   }
 
   @EventSourcingHandler
-  void on(io.reelx.exchange.listing.domain.ListingFailed e) {
+  void on(ListingFailed e) {
     status = ListingStatus.FAILED;
     closesAt = null;
   }

@@ -5,7 +5,7 @@ import io.reelx.exchange.identity.security.Access;
 import io.reelx.exchange.identity.security.CurrentUser;
 import io.reelx.exchange.identity.security.Passwords;
 import io.reelx.exchange.listing.command.Actor;
-import io.reelx.exchange.listing.command.BidDesk;
+import io.reelx.exchange.listing.command.bidding.BidDesk;
 import io.reelx.exchange.listing.command.BidReceipt;
 import io.reelx.exchange.listing.command.BuyListing;
 import io.reelx.exchange.listing.command.PlaceBid;
@@ -337,7 +337,7 @@ public class MarketPages {
           ? high.amount() + listing.sale().increment()
           : listing.sale().startingPrice();
     }
-    Instant closesAt = listing.status() == ListingStatus.SUSPENDED ? null : auctions.closesAt(listing);
+    Instant closesAt = listing.status() == ListingStatus.SUSPENDED ? null : listing.closesAt();
     return new RoomState(listing, clock.instant(), closesAt, sealed, high, ladder,
         auctions.bidCount(listing.id()), registration, position,
         lowest, over, open);

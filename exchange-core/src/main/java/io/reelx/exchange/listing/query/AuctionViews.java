@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -21,10 +20,12 @@ public class AuctionViews {
 
   private final JdbcClient jdbc;
   private final EventStore events;
+  private final VersionNotifier notifier;
 
-  public AuctionViews(JdbcClient jdbc, EventStore events) {
+  public AuctionViews(JdbcClient jdbc, EventStore events, VersionNotifier notifier) {
     this.jdbc = jdbc;
     this.events = events;
+    this.notifier = notifier;
   }
 
   /** Stores a registration as the projection computed it. */
@@ -41,6 +42,7 @@ public class AuctionViews {
             Timestamp.from(r.registeredAt()), r.qualifiedAt() == null ? null : Timestamp.from(r.qualifiedAt()),
             r.listingVersion())
         .update();
+    reachedOnCommit(r.id(), r.listingVersion());
   }
 
   public Optional<RegistrationView> registration(String id) {
@@ -76,21 +78,12 @@ public class AuctionViews {
   }
 
   /**
-   * When the listing's current phase ends. In the timed period every bid may have moved it: the
-   * latest bid that restarted the countdown says where to (the listing document is not rewritten
-   * for bids).
+   * The registration once its view reflects {@code version} (the command's result), woken by the
+   * projection's commit ({@link VersionNotifier}); empty if it is still behind after {@code timeout}.
    */
-  public Instant closesAt(ListingView listing) {
-    if (listing.status() != io.reelx.exchange.listing.domain.ListingStatus.COUNTDOWN || listing.closesAt() == null) {
-      return listing.closesAt();
-    }
-    Instant extended = jdbc.sql("SELECT max(extended_to) FROM bid_view WHERE listing_id = ?").param(listing.id())
-        .query((rs, n) -> instant(rs.getTimestamp(1))).optional().orElse(null);
-    return extended != null && extended.isAfter(listing.closesAt()) ? extended : listing.closesAt();
-  }
-
   public Optional<RegistrationView> awaitRegistration(String id, long version, Duration timeout) {
-    return await(() -> registration(id).filter(r -> r.listingVersion() >= version), timeout);
+    return notifier.await(VersionNotifier.registration(id), version, timeout, () -> registration(id),
+        r -> r.listingVersion() >= version).filter(r -> r.listingVersion() >= version);
   }
 
   /** The registration folded from its listing's stored events, without the read model. */
@@ -105,26 +98,18 @@ public class AuctionViews {
     return Optional.ofNullable(view);
   }
 
+  /**
+   * The bid, once in the book. The bid book is written in the transaction that stores the bid, so
+   * an acknowledged bid is normally there at once; a reader that is ahead of that commit is woken
+   * by it ({@link VersionNotifier}).
+   */
   public Optional<BidView> awaitBid(String id, Duration timeout) {
-    return await(() -> bid(id), timeout);
+    return notifier.await(VersionNotifier.bid(id), 0, timeout, () -> bid(id), b -> true);
   }
 
-  private static <T> Optional<T> await(Supplier<Optional<T>> read, Duration timeout) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    long pause = 2;
-    while (true) {
-      Optional<T> value = read.get();
-      if (value.isPresent() || System.nanoTime() - deadline > 0) {
-        return value;
-      }
-      try {
-        Thread.sleep(pause);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return value;
-      }
-      pause = Math.min(pause * 2, 50);
-    }
+  /** The registration's view reflects {@code version} once this projection's transaction commits. */
+  void reachedOnCommit(String registrationId, long version) {
+    notifier.reachedOnCommit(VersionNotifier.registration(registrationId), version);
   }
 
   private static Instant instant(Timestamp ts) {

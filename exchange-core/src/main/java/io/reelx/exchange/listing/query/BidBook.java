@@ -7,7 +7,9 @@ import io.reelx.exchange.listing.domain.ListingFailed;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -28,6 +30,9 @@ import org.springframework.stereotype.Component;
  * transaction. A bid is handled exactly once, in the transaction that stores it (a subscribing
  * group is never replayed), so the rows are inserted without a conflict check: a second row for a
  * bid would be a bug, and fails the commit on the primary key rather than passing unnoticed.
+ *
+ * <p>A bid in the timed period restarts the countdown: the listing's closing time in {@code
+ * listing_view} moves with it, in the same transaction (the listing view itself skips bids).
  */
 @Component
 @ProcessingGroup(AxonConfiguration.REGISTERS)
@@ -36,9 +41,11 @@ public class BidBook {
   private static final String PENDING = BidBook.class.getName() + ".pending";
 
   private final JdbcTemplate jdbc;
+  private final VersionNotifier notifier;
 
-  public BidBook(JdbcTemplate jdbc) {
+  public BidBook(JdbcTemplate jdbc, VersionNotifier notifier) {
     this.jdbc = jdbc;
+    this.notifier = notifier;
   }
 
   @EventHandler
@@ -121,6 +128,65 @@ public class BidBook {
           @Override
           public int getBatchSize() {
             return rows.size();
+          }
+        });
+    restartCountdowns(rows);
+    notifyOnCommit(rows);
+  }
+
+  /**
+   * Readers waiting for these bids, or for their listings to reach them, are woken once the
+   * transaction that stores them has committed.
+   */
+  private void notifyOnCommit(List<Row> rows) {
+    List<String> bids = new ArrayList<>(rows.size());
+    Map<String, Long> listings = new LinkedHashMap<>();
+    for (Row row : rows) {
+      bids.add(row.bid().bidId());
+      listings.merge(row.bid().listingId().value(), row.sequenceNumber(), Math::max);
+    }
+    Runnable wake = () -> {
+      bids.forEach(id -> notifier.reached(VersionNotifier.bid(id), 0));
+      listings.forEach((id, version) -> notifier.reached(VersionNotifier.listing(id), version));
+    };
+    if (CurrentUnitOfWork.isStarted()) {
+      CurrentUnitOfWork.get().afterCommit(u -> wake.run());
+    } else {
+      wake.run();
+    }
+  }
+
+  /**
+   * Moves each listing's closing time to where the latest of these bids restarted the countdown,
+   * unless the listing view has already set it from a later event: one statement per listing per
+   * commit, and only for bids in the timed period.
+   */
+  private void restartCountdowns(List<Row> rows) {
+    Map<String, Row> latest = new LinkedHashMap<>();
+    for (Row row : rows) {
+      if (row.bid().extendedTo() != null) {
+        latest.merge(row.bid().listingId().value(), row,
+            (a, b) -> b.sequenceNumber() > a.sequenceNumber() ? b : a);
+      }
+    }
+    if (latest.isEmpty()) {
+      return;
+    }
+    List<Row> restarts = List.copyOf(latest.values());
+    jdbc.batchUpdate("UPDATE listing_view SET closes_at = CAST(? AS TIMESTAMPTZ), closes_at_version = ?"
+        + " WHERE id = ? AND closes_at_version < ?", new BatchPreparedStatementSetter() {
+          @Override
+          public void setValues(PreparedStatement ps, int i) throws SQLException {
+            Row row = restarts.get(i);
+            ps.setString(1, row.bid().extendedTo().toString());
+            ps.setLong(2, row.sequenceNumber());
+            ps.setString(3, row.bid().listingId().value());
+            ps.setLong(4, row.sequenceNumber());
+          }
+
+          @Override
+          public int getBatchSize() {
+            return restarts.size();
           }
         });
   }

@@ -37,6 +37,8 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(AxonConfiguration.LISTING_VIEW)
 public class ListingProjection {
 
+  private static final boolean MOVES_CLOSING = true;
+
   private final ListingViews views;
 
   public ListingProjection(ListingViews views) {
@@ -45,7 +47,7 @@ public class ListingProjection {
 
   @EventHandler
   void on(ListingCreated e, @SequenceNumber long seq, @Timestamp Instant at) {
-    views.save(ListingViewEvolution.evolve(null, e, seq, at));
+    views.save(ListingViewEvolution.evolve(null, e, seq, at), 0);
   }
 
   @EventHandler
@@ -55,22 +57,23 @@ public class ListingProjection {
 
   @EventHandler
   void on(ListingApproved e, @SequenceNumber long seq, @Timestamp Instant at) {
-    update(e.listingId().value(), e, seq, at);
+    update(e.listingId().value(), e, seq, at, MOVES_CLOSING);
   }
 
   @EventHandler
   void on(BiddingOpened e, @SequenceNumber long seq, @Timestamp Instant at) {
-    update(e.listingId().value(), e, seq, at);
+    update(e.listingId().value(), e, seq, at, MOVES_CLOSING);
   }
 
   @EventHandler
   void on(TimedPeriodStarted e, @SequenceNumber long seq, @Timestamp Instant at) {
-    update(e.listingId().value(), e, seq, at);
+    update(e.listingId().value(), e, seq, at, MOVES_CLOSING);
+    views.restartedByLaterBids(e.listingId().value(), seq);
   }
 
   /*
    * Bids are not handled here, so this processor skips them without reading them: the bid book
-   * ({@link BidBook}) has them, and a countdown's moving end is read from there. The rarer
+   * ({@link BidBook}) has them, and moves the countdown's end in the row as it stores them. The rarer
    * events below change nothing in the document but mark it as caught up, so a command's
    * response can wait for "its" version.
    */
@@ -107,12 +110,12 @@ public class ListingProjection {
 
   @EventHandler
   void on(ListingAwarded e, @SequenceNumber long seq, @Timestamp Instant at) {
-    update(e.listingId().value(), e, seq, at);
+    update(e.listingId().value(), e, seq, at, MOVES_CLOSING);
   }
 
   @EventHandler
   void on(ListingFailed e, @SequenceNumber long seq, @Timestamp Instant at) {
-    update(e.listingId().value(), e, seq, at);
+    update(e.listingId().value(), e, seq, at, MOVES_CLOSING);
   }
 
   @EventHandler
@@ -122,7 +125,7 @@ public class ListingProjection {
 
   @EventHandler
   void on(ListingWithdrawn e, @SequenceNumber long seq, @Timestamp Instant at) {
-    update(e.listingId().value(), e, seq, at);
+    update(e.listingId().value(), e, seq, at, MOVES_CLOSING);
   }
 
   @EventHandler
@@ -132,7 +135,8 @@ public class ListingProjection {
 
   @EventHandler
   void on(ListingResumed e, @SequenceNumber long seq, @Timestamp Instant at) {
-    update(e.listingId().value(), e, seq, at);
+    update(e.listingId().value(), e, seq, at, MOVES_CLOSING);
+    views.restartedByLaterBids(e.listingId().value(), seq);
   }
 
   @ResetHandler
@@ -140,9 +144,16 @@ public class ListingProjection {
     views.deleteAll();
   }
 
-  /** Applies a change once: a replayed or redelivered event finds the view already past it. */
   private void update(String id, Object event, long seq, Instant at) {
-    views.find(id).filter(v -> v.version() < seq)
-        .ifPresent(v -> views.save(ListingViewEvolution.evolve(v, event, seq, at)));
+    update(id, event, seq, at, false);
+  }
+
+  /**
+   * Applies a change once: a replayed or redelivered event finds the view already past it. An
+   * event that {@code movesClosing} sets the closing time, unless a later event has already.
+   */
+  private void update(String id, Object event, long seq, Instant at, boolean movesClosing) {
+    views.projected(id).filter(v -> v.version() < seq)
+        .ifPresent(v -> views.save(ListingViewEvolution.evolve(v, event, seq, at), movesClosing ? seq : 0));
   }
 }

@@ -1,5 +1,6 @@
 package io.reelx.exchange.listing.query;
 
+import io.reelx.exchange.listing.domain.BidPlaced;
 import io.reelx.exchange.listing.domain.BiddingOpened;
 import io.reelx.exchange.listing.domain.ListingApproved;
 import io.reelx.exchange.listing.domain.ListingAwarded;
@@ -68,6 +69,9 @@ final class ListingViewEvolution {
     }
     if (event instanceof ListingResumed e) {
       return view.next(e.resumedTo(), null, seq, at).closing(e.closesAt());
+    }
+    if (event instanceof BidPlaced e && e.extendedTo() != null) {
+      return view.atVersion(seq).closing(e.extendedTo());
     }
     return event instanceof ListingEvent ? view.atVersion(seq) : view;
   }

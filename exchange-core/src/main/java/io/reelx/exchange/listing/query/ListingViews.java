@@ -20,34 +20,67 @@ import tools.jackson.databind.json.JsonMapper;
 @Repository
 public class ListingViews {
 
+  /**
+   * A listing row's version counting the bids the view skips: the bid book has each bid, with its
+   * sequence number, from the transaction that stores it (one step down the unique bid index).
+   */
+  private static final String VERSION_WITH_BIDS = "GREATEST(v.version, COALESCE((SELECT b.listing_version"
+      + " FROM bid_view b WHERE b.listing_id = v.id ORDER BY b.number DESC LIMIT 1), 0))";
+
   private final JdbcClient jdbc;
   private final JsonMapper json;
 
   private final EventStore events;
+  private final VersionNotifier notifier;
 
-  public ListingViews(JdbcClient jdbc, JsonMapper json, EventStore events) {
+  public ListingViews(JdbcClient jdbc, JsonMapper json, EventStore events, VersionNotifier notifier) {
     this.jdbc = jdbc;
     this.json = json;
     this.events = events;
+    this.notifier = notifier;
   }
 
-  void save(ListingView view) {
+  /**
+   * Stores the view. {@code closesAtVersion}: the sequence number of the event that set the view's
+   * closing time (0 if this event did not move it); a closing time written since from a later event
+   * (a bid that restarted the countdown, see {@link BidBook}) is kept.
+   */
+  void save(ListingView view, long closesAtVersion) {
     jdbc.sql("INSERT INTO listing_view (id, title_id, title_name, holder_org_id, status, territories, media,"
-            + " document, published, version, created_at, updated_at)"
-            + " VALUES (?,?,?,?,?,?::text[],?::text[],?::jsonb,?,?,?,?)"
+            + " document, published, version, created_at, updated_at, closes_at, closes_at_version)"
+            + " VALUES (?,?,?,?,?,?::text[],?::text[],?::jsonb,?,?,?,?,?,?)"
             + " ON CONFLICT (id) DO UPDATE SET status = EXCLUDED.status, document = EXCLUDED.document,"
-            + " published = EXCLUDED.published, version = EXCLUDED.version, updated_at = EXCLUDED.updated_at")
+            + " published = EXCLUDED.published, version = EXCLUDED.version, updated_at = EXCLUDED.updated_at,"
+            + " closes_at = CASE WHEN EXCLUDED.closes_at_version > listing_view.closes_at_version"
+            + " THEN EXCLUDED.closes_at ELSE listing_view.closes_at END,"
+            + " closes_at_version = GREATEST(EXCLUDED.closes_at_version, listing_view.closes_at_version)")
         .params(view.id(), view.titleId(), view.titleName(), view.holderOrganizationId(), view.status().name(),
             "{" + String.join(",", view.window().territories()) + "}",
             "{" + String.join(",", view.window().media()) + "}",
             json.writeValueAsString(view), view.published(), view.version(), Timestamp.from(view.createdAt()),
-            Timestamp.from(view.updatedAt()))
+            Timestamp.from(view.updatedAt()), view.closesAt() == null ? null : Timestamp.from(view.closesAt()),
+            closesAtVersion)
         .update();
+    reachedOnCommit(view.id(), view.version());
+  }
+
+  /**
+   * The countdown as the bids after {@code version} left it: the latest of them restarted it (every
+   * bid in the timed period does). For a projection that moves the closing time while the bid book
+   * already holds later bids (a lagging or rebuilt view).
+   */
+  void restartedByLaterBids(String id, long version) {
+    jdbc.sql("UPDATE listing_view v SET closes_at = b.extended_to, closes_at_version = b.listing_version"
+            + " FROM (SELECT extended_to, listing_version FROM bid_view WHERE listing_id = ? AND listing_version > ?"
+            + " AND extended_to IS NOT NULL ORDER BY number DESC LIMIT 1) b"
+            + " WHERE v.id = ? AND v.closes_at_version < b.listing_version")
+        .params(id, version, id).update();
   }
 
   /** Marks the document as reflecting events up to {@code version} (nothing in it changed). */
   void touch(String id, long version) {
     jdbc.sql("UPDATE listing_view SET version = ? WHERE id = ? AND version < ?").params(version, id, version).update();
+    reachedOnCommit(id, version);
   }
 
   /**
@@ -73,38 +106,40 @@ public class ListingViews {
     jdbc.sql("DELETE FROM listing_view").update();
   }
 
-  /** The listing document as last projected; its {@code version} is the last event it reflects. */
+  /**
+   * The listing as last projected, with its current closing time; its {@code version} is the
+   * last event it reflects, bids included (the view itself skips bids, which change nothing in it
+   * but the closing time).
+   */
   public Optional<ListingView> find(String id) {
-    return jdbc.sql("SELECT v.document, v.version FROM listing_view v WHERE v.id = ?")
+    return jdbc.sql("SELECT v.document, " + VERSION_WITH_BIDS + ", v.closes_at FROM listing_view v WHERE v.id = ?")
         .param(id)
-        .query((rs, n) -> read(rs.getString(1), rs.getLong(2))).optional();
+        .query((rs, n) -> read(rs.getString(1), rs.getLong(2), rs.getTimestamp(3))).optional();
+  }
+
+  /** The listing as this projection left it: its {@code version} is the last event it handled. */
+  Optional<ListingView> projected(String id) {
+    return jdbc.sql("SELECT v.document, v.version, v.closes_at FROM listing_view v WHERE v.id = ?")
+        .param(id)
+        .query((rs, n) -> read(rs.getString(1), rs.getLong(2), rs.getTimestamp(3))).optional();
   }
 
   /**
-   * Waits (briefly) until the read model has caught up with {@code version}: gives the writer of
-   * a change read-your-writes on an eventually consistent model. A read model that is still behind
-   * then (slow, or stuck on an event it parked) is not the writer's problem: the answer is folded
-   * from the listing's stored events instead.
+   * The listing once the read model has caught up with {@code version}: gives the writer of a
+   * change read-your-writes on an eventually consistent model, woken by the projection's commit
+   * ({@link VersionNotifier}), not by polling. A read model that is still behind after {@code
+   * timeout} (slow, stuck on an event it parked, or projecting on another node) is not the writer's
+   * problem: the answer is folded from the listing's stored events instead.
    */
   public Optional<ListingView> awaitVersion(String id, long version, Duration timeout) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    long pause = 2;
-    while (true) {
-      Optional<ListingView> view = find(id);
-      if (view.isPresent() && view.get().version() >= version) {
-        return view;
-      }
-      if (System.nanoTime() - deadline > 0) {
-        return fromEvents(id).or(() -> view);
-      }
-      try {
-        Thread.sleep(pause);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return view;
-      }
-      pause = Math.min(pause * 2, 50);
-    }
+    Optional<ListingView> view = notifier.await(VersionNotifier.listing(id), version, timeout, () -> find(id),
+        v -> v.version() >= version);
+    return view.isPresent() && view.get().version() >= version ? view : fromEvents(id).or(() -> view);
+  }
+
+  /** The listing's view reflects {@code version} once this projection's transaction commits. */
+  void reachedOnCommit(String id, long version) {
+    notifier.reachedOnCommit(VersionNotifier.listing(id), version);
   }
 
   /** Listings visible to a viewer: published ones, its own organisation's, or all for overseers. */
@@ -131,16 +166,16 @@ public class ListingViews {
     List<Object> pageParams = new ArrayList<>(params);
     pageParams.add(size);
     pageParams.add((long) page * size);
-    List<ListingView> items = jdbc.sql("SELECT v.document, v.version FROM listing_view v" + where
-            + " ORDER BY v.created_at DESC, v.id LIMIT ? OFFSET ?")
+    List<ListingView> items = jdbc.sql("SELECT v.document, " + VERSION_WITH_BIDS + ", v.closes_at FROM listing_view v"
+            + where + " ORDER BY v.created_at DESC, v.id LIMIT ? OFFSET ?")
         .params(pageParams)
-        .query((rs, n) -> read(rs.getString(1), rs.getLong(2))).list()
-        .stream().map(v -> v.atVersion(Math.max(v.version(), currentVersion(v.id())))).toList();
+        .query((rs, n) -> read(rs.getString(1), rs.getLong(2), rs.getTimestamp(3))).list();
     return new Page<>(items, page, size, total);
   }
 
-  private ListingView read(String document, long version) {
-    return json.readValue(document, ListingView.class).atVersion(version);
+  private ListingView read(String document, long version, Timestamp closesAt) {
+    return json.readValue(document, ListingView.class).atVersion(version)
+        .closing(closesAt == null ? null : closesAt.toInstant());
   }
 
   public record ListingSearch(

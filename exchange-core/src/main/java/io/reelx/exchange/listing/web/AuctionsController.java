@@ -18,7 +18,7 @@ import io.reelx.exchange.identity.domain.Role;
 import io.reelx.exchange.identity.security.Access;
 import io.reelx.exchange.identity.security.CurrentUser;
 import io.reelx.exchange.listing.command.Actor;
-import io.reelx.exchange.listing.command.BidDesk;
+import io.reelx.exchange.listing.command.bidding.BidDesk;
 import io.reelx.exchange.listing.command.BidReceipt;
 import io.reelx.exchange.listing.command.BuyListing;
 import io.reelx.exchange.listing.command.PlaceBid;
@@ -174,7 +174,7 @@ public class AuctionsController implements AuctionsApi {
     if (!sealedMode || closed) {
       auctions.high(listingId).ifPresent(h -> book.currentHigh(h.amount()).currentHighBidderCode(h.bidderCode()));
     }
-    Instant closesAt = auctions.closesAt(listing);
+    Instant closesAt = listing.closesAt();
     if (closesAt != null && listing.status() != ListingStatus.SUSPENDED) {
       Instant now = clock.instant();
       book.closesAt(utc(closesAt)).secondsRemaining(Math.max(0, Duration.between(now, closesAt).toSeconds()));

@@ -28,7 +28,6 @@ import io.reelx.exchange.listing.domain.ListingStatus;
 import io.reelx.exchange.listing.domain.SaleMode;
 import io.reelx.exchange.listing.domain.SaleTerms;
 import io.reelx.exchange.listing.domain.Schedule;
-import io.reelx.exchange.listing.query.AuctionViews;
 import io.reelx.exchange.listing.query.ListingView;
 import io.reelx.exchange.listing.query.ListingViews;
 import io.reelx.exchange.listing.query.ListingViews.ListingSearch;
@@ -54,16 +53,14 @@ public class ListingsController implements ListingsApi {
   private final Access access;
   private final CommandGateway commands;
   private final ListingViews views;
-  private final AuctionViews auctions;
   private final io.reelx.exchange.identity.query.IdentityRegister identities;
 
-  public ListingsController(Access access, CommandGateway commands, ListingViews views, AuctionViews auctions,
+  public ListingsController(Access access, CommandGateway commands, ListingViews views,
       io.reelx.exchange.identity.query.IdentityRegister identities) {
     this.identities = identities;
     this.access = access;
     this.commands = commands;
     this.views = views;
-    this.auctions = auctions;
   }
 
   @Override
@@ -224,7 +221,7 @@ public class ListingsController implements ListingsApi {
         .reservePrice(insider ? v.sale().reservePrice() : null)
         .description(v.description())
         .rejectionReason(v.rejectionReason())
-        .closesAt(utc(auctions.closesAt(v)))
+        .closesAt(utc(v.closesAt()))
         .result(AuctionsController.result(v, viewer));
     return listing.settlementTerms(SettlementTermsMapping.toApi(v.settlementTerms()));
   }

@@ -54,7 +54,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import org.apache.shiro.authz.UnauthorizedException;
+import io.reelx.exchange.listing.command.bidding.BidBatches;
+import io.reelx.exchange.listing.command.bidding.PlaceBids;
+import io.reelx.exchange.listing.command.bidding.PlaceBidsOnListings;
+import io.reelx.exchange.listing.domain.NotPermitted;
 import org.axonframework.messaging.Message;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.TestExecutor;
@@ -129,6 +132,7 @@ class AuctionTest {
     fixture.registerInjectableResource(new FixtureClock(fixture));
     fixture.registerInjectableResource(AuctionSettings.DEFAULT);
     fixture.registerInjectableResource(new InMemoryIdempotencyKeys());
+    fixture.registerAnnotatedCommandHandler(new BidBatches(fixture.getRepository()));
   }
 
   static RightsWindow window(String start, String end, Media media) {
@@ -511,7 +515,7 @@ class AuctionTest {
       announced(ENGLISH, TIMED).andGivenCommands(register(ALPHA, R_ALPHA), deposit(R_ALPHA))
           .when(new QualifyBidder(LISTING, R_ALPHA, FINANCE))
           .expectNoEvents()
-          .expectException(UnauthorizedException.class);
+          .expectException(NotPermitted.class);
     }
 
     @Test
@@ -594,14 +598,16 @@ class AuctionTest {
     @Test
     void bids_arriving_together_are_decided_in_order_and_a_refused_one_does_not_stop_the_others() {
       biddingOpen()
-          .when(new PlaceBids(LISTING, List.of(bid(ALPHA, 100_000), bid(BETA, 102_500), bid(BETA, 105_000))))
+          .when(new PlaceBidsOnListings(List.of(
+              new PlaceBids(LISTING, List.of(bid(ALPHA, 100_000), bid(BETA, 102_500), bid(BETA, 105_000))))))
           .expectEventsMatching(exactly(
               bidLike(placed(1, ALPHA, R_ALPHA, "B-01", 100_000, START.plusSeconds(60), false, null, null)),
               bidLike(placed(2, BETA, R_BETA, "B-02", 105_000, START.plusSeconds(60), false, null, null))))
-          .expectResultMessagePayloadMatching(new org.hamcrest.TypeSafeMatcher<List<BidOutcome>>() {
+          .expectResultMessagePayloadMatching(new org.hamcrest.TypeSafeMatcher<List<List<BidOutcome>>>() {
             @Override
-            protected boolean matchesSafely(List<BidOutcome> outcomes) {
-              return outcomes.size() == 3
+            protected boolean matchesSafely(List<List<BidOutcome>> batch) {
+              List<BidOutcome> outcomes = batch.get(0);
+              return batch.size() == 1 && outcomes.size() == 3
                   && outcomes.get(0).receipt() != null
                   && outcomes.get(1).refusal() instanceof io.reelx.exchange.shared.domain.RuleViolation r
                   && r.code().equals("not-a-whole-increment")
@@ -1050,6 +1056,53 @@ class AuctionTest {
                   description.appendText("answering the first bid's id");
                 }
               }));
+    }
+
+    @Test
+    void a_bid_sent_again_under_its_id_is_answered_with_the_first_bid_and_nothing_is_placed() {
+      PlaceBid bid = new PlaceBid(LISTING, "bid-1", ALPHA, 100_000, CNY, null);
+      biddingOpen().andGivenCommands(bid)
+          .when(bid)
+          .expectNoEvents()
+          .expectResultMessagePayload(new BidReceipt("bid-1", null));
+    }
+
+    @Test
+    void a_bid_id_is_the_one_the_caller_chose() {
+      biddingOpen()
+          .when(new PlaceBid(LISTING, "bid-7", ALPHA, 100_000, CNY, null))
+          .expectEventsMatching(exactly(bidLike(
+              placed(1, ALPHA, R_ALPHA, "B-01", 100_000, START.plusSeconds(60), false, null, null))))
+          .expectResultMessagePayloadMatching(new org.hamcrest.TypeSafeMatcher<BidReceipt>() {
+            @Override
+            protected boolean matchesSafely(BidReceipt receipt) {
+              return receipt.bidId().equals("bid-7") && receipt.placed().bidId().equals("bid-7");
+            }
+
+            @Override
+            public void describeTo(org.hamcrest.Description description) {
+              description.appendText("the receipt of the bid stored as bid-7");
+            }
+          });
+    }
+
+    @Test
+    void another_bidders_bid_id_is_not_taken_for_a_retry() {
+      biddingOpen().andGivenCommands(new PlaceBid(LISTING, "bid-1", ALPHA, 100_000, CNY, null),
+              new PlaceBid(LISTING, "bid-2", ALPHA, 105_000, CNY, null))
+          .when(new PlaceBid(LISTING, "bid-2", BETA, 110_000, CNY, null))
+          .expectEventsMatching(exactly(bidLike(
+              placed(3, BETA, R_BETA, "B-02", 110_000, START.plusSeconds(60), false, null, null))));
+    }
+
+    @Test
+    void a_purchase_sent_again_under_its_bid_id_after_the_award_is_answered_with_the_purchase() {
+      fixedPrice();
+      BuyListing buy = new BuyListing(LISTING, "buy-1", ALPHA, null);
+      timePassesTo(START.plusSeconds(60)).andGivenCommands(buy)
+          .when(buy)
+          .expectNoEvents()
+          .expectResultMessagePayload(new BidReceipt("buy-1", null));
     }
 
     @Test

@@ -51,7 +51,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.shiro.authz.UnauthorizedException;
+import io.reelx.exchange.listing.domain.NotPermitted;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
@@ -389,7 +389,7 @@ class ListingTest {
     fixture.given(created(), submitted())
         .when(new ApproveListing(LISTING, HOLDER, null))
         .expectNoEvents()
-        .expectException(UnauthorizedException.class)
+        .expectException(NotPermitted.class)
         .expectNoScheduledDeadlines();
   }
 
@@ -454,7 +454,7 @@ class ListingTest {
     fixture.given(created(), submitted())
         .when(new RejectListing(LISTING, HOLDER, "self-rejection", null))
         .expectNoEvents()
-        .expectException(UnauthorizedException.class);
+        .expectException(NotPermitted.class);
   }
 
   @Test
@@ -504,7 +504,7 @@ class ListingTest {
     fixture.given(created(), submitted(), approved())
         .when(new WithdrawListing(LISTING, STRANGER, "mischief", null))
         .expectNoEvents()
-        .expectException(UnauthorizedException.class);
+        .expectException(NotPermitted.class);
   }
 
   @ParameterizedTest
@@ -561,7 +561,7 @@ class ListingTest {
     fixture.given(created(), submitted(), approved())
         .when(new SuspendListing(LISTING, HOLDER, "pause", null))
         .expectNoEvents()
-        .expectException(UnauthorizedException.class);
+        .expectException(NotPermitted.class);
   }
 
   @Test
@@ -632,7 +632,7 @@ class ListingTest {
             new ListingSuspended(LISTING, "court order", OPERATOR.userId(), ListingStatus.ANNOUNCED, NOW))
         .when(new ResumeListing(LISTING, HOLDER, null))
         .expectNoEvents()
-        .expectException(UnauthorizedException.class);
+        .expectException(NotPermitted.class);
   }
 
   @Test

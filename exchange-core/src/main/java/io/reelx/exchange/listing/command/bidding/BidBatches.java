@@ -1,5 +1,7 @@
-package io.reelx.exchange.listing.command;
+package io.reelx.exchange.listing.command.bidding;
 
+import io.reelx.exchange.listing.command.BidOutcome;
+import io.reelx.exchange.listing.command.Listing;
 import io.reelx.exchange.shared.idempotency.IdempotencyKeys;
 import java.time.Clock;
 import java.time.Instant;

@@ -1,9 +1,13 @@
-package io.reelx.exchange.listing.command;
+package io.reelx.exchange.listing.command.bidding;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.reelx.exchange.listing.command.Actor;
+import io.reelx.exchange.listing.command.BidOutcome;
+import io.reelx.exchange.listing.command.BidReceipt;
+import io.reelx.exchange.listing.command.PlaceBid;
 import io.reelx.exchange.listing.domain.ListingId;
 import io.reelx.exchange.shared.domain.NotFound;
 import io.reelx.exchange.shared.domain.RuleViolation;

@@ -1,5 +1,8 @@
-package io.reelx.exchange.listing.command;
+package io.reelx.exchange.listing.command.bidding;
 
+import io.reelx.exchange.listing.command.BidOutcome;
+import io.reelx.exchange.listing.command.BidReceipt;
+import io.reelx.exchange.listing.command.PlaceBid;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
