@@ -22,7 +22,7 @@ Feature: Settling the revenue share of an active licence
       | Mango Pictures | 60%   | CN      |
       | Jade Studio    | 30%   | CN      |
       | Wu Lan Writes  | 10%   | US      |
-    And "lychee-lee" has bought "Moonlit Courtyard" exclusively: SVOD in CN, languages zh, from 2028-01-01 to 2029-12-31, at 1,000,000.00 CNY with a deposit of 100,000.00
+    And "lychee-lee" has bought "Moonlit Courtyard" exclusively: SVOD and AVOD in CN, languages zh, from 2028-01-01 to 2029-12-31, at 1,000,000.00 CNY with a deposit of 100,000.00
     And "mango-ann" signs the contract
     And "lychee-lee" signs the contract
 

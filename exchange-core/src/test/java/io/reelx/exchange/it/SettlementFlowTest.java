@@ -56,28 +56,31 @@ class SettlementFlowTest extends IntegrationTest {
     // finance records the detailed terms the parties agreed: MG (invoiced now), marginal tiers, three payees, fee
     // and withholding
     Map<String, Object> terms = Map.of(
-        "currency", "CNY",
-        "minimumGuarantee", Map.of("amountMinor", 100_000),
+        "minimumGuarantee", 100_000,
         "revenueShare", Map.of("basis", "GROSS", "schedule", Map.of("metric", "REVENUE", "mode", "MARGINAL",
             "accumulation", "PER_PERIOD", "tiers", List.of(
-                Map.of("from", "0", "rate", Map.of("type", "percent", "basisPoints", 3000)),
-                Map.of("from", "500000", "rate", Map.of("type", "percent", "basisPoints", 5000))))),
+                Map.of("from", "0", "basisPoints", 3000),
+                Map.of("from", "500000", "basisPoints", 5000)))),
         "payees", List.of(
-            Map.of("organization", holderOrg, "shareBasisPoints", 6000, "country", "CN"),
-            Map.of("organization", "coproducer-" + contract.value(), "shareBasisPoints", 3000, "country", "CN"),
-            Map.of("organization", "author-" + contract.value(), "shareBasisPoints", 1000, "country", "US")),
+            Map.of("organizationId", holderOrg, "shareBasisPoints", 6000, "country", "CN"),
+            Map.of("organizationId", "coproducer-" + contract.value(), "shareBasisPoints", 3000, "country", "CN"),
+            Map.of("organizationId", "author-" + contract.value(), "shareBasisPoints", 1000, "country", "US")),
         "exchangeFeeBasisPoints", 150,
         "withholdingTax", Map.of("basisPoints", 1000, "payerCountry", "CN"),
-        "declaredPayableToleranceMinor", 0);
+        "declaredPayableTolerance", 0);
     Http.Response badTerms = finance.put(base + "/settlement-agreement/terms",
-        Map.of("currency", "CNY", "payees", List.of(Map.of("organization", holderOrg, "shareBasisPoints", 9000, "country", "cn"))));
+        Map.of("payees", List.of(Map.of("organizationId", holderOrg, "shareBasisPoints", 9000, "country", "CN"))));
     assertThat(badTerms.status()).as(badTerms.body()).isEqualTo(400);
-    assertThat(badTerms.json().get("errors").size()).as(badTerms.body()).isGreaterThanOrEqualTo(3);
+    assertThat(badTerms.json().get("errors").valueStream().map(e -> e.get("field").asString()).toList())
+        .as("named from the body's root").contains("", "payees");
     Http.Response putTerms = finance.put(base + "/settlement-agreement/terms", terms);
     assertThat(putTerms.status()).as(putTerms.body()).isEqualTo(200);
+    assertThat(jdbc.sql("SELECT count(*) FROM domainevententry WHERE payloadtype LIKE '%TermsReplaced'"
+            + " AND convert_from(payload, 'UTF8') LIKE ?").param("%" + contract.value() + "%").query(Long.class).single())
+        .as("a terms replacement is one event in the log").isEqualTo(1);
     // the MG is now invoiced and credited to the payees: they can no longer be changed
     Map<String, Object> redirected = new java.util.LinkedHashMap<>(terms);
-    redirected.put("payees", List.of(Map.of("organization", holderOrg, "shareBasisPoints", 10_000, "country", "CN")));
+    redirected.put("payees", List.of(Map.of("organizationId", holderOrg, "shareBasisPoints", 10_000, "country", "CN")));
     Http.Response redirect = finance.put(base + "/settlement-agreement/terms", redirected);
     assertThat(redirect.status()).as(redirect.body()).isEqualTo(409);
 
@@ -99,6 +102,16 @@ class SettlementFlowTest extends IntegrationTest {
     assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
     assertThat(platform.post(base + "/revenue-reports", march).status()).as("same content, no key").isEqualTo(200);
     assertThat(market.holder.post(base + "/revenue-reports", march).status()).as("the licensor does not report").isEqualTo(403);
+
+    // a line outside the licence (TH is not licensed, nor is FAST): refused by line and field, nothing stored
+    Http.Response outside = platform.post(base + "/revenue-reports", Map.of("period", "2027-05", "currency", "CNY",
+        "declaredPayable", 0, "lines", List.of(
+            Map.of("episode", "S01E01", "territory", "CN", "channel", "SVOD", "views", "1", "watchHours", "1", "gross", "5"),
+            Map.of("episode", "S01E02", "territory", "TH", "channel", "FAST", "views", "1", "watchHours", "1", "gross", "5"))));
+    assertThat(outside.status()).as(outside.body()).isEqualTo(400);
+    assertThat(outside.json().get("errors").valueStream().map(e -> e.get("field").asString()).toList())
+        .containsExactly("lines[1].territory", "lines[1].channel");
+    assertThat(platform.get(base + "/revenue-reports").json()).hasSize(1);
 
     // a CSV with several bad lines: every error at once, nothing stored
     String bad = "episode,territory,channel,views,watch_hours,gross_minor,currency\n"
@@ -141,7 +154,7 @@ class SettlementFlowTest extends IntegrationTest {
 
     // April in USD: refused until finance sets the rate, then converted exactly (100.00 USD x 7.1234 = 712.34 CNY)
     Map<String, Object> april = Map.of("period", "2027-04", "currency", "USD", "declaredPayable", 0, "lines", List.of(
-        Map.of("episode", "S01E03", "territory", "US", "channel", "SVOD", "views", "10", "watchHours", "1", "gross", "10000")));
+        Map.of("episode", "S01E03", "territory", "HK", "channel", "SVOD", "views", "10", "watchHours", "1", "gross", "10000")));
     Http.Response noRate = platform.post(base + "/revenue-reports", april);
     assertThat(noRate.status()).as(noRate.body()).isEqualTo(422);
     assertThat(noRate.json().get("code").asString()).isEqualTo("fx-rate-missing");
@@ -246,7 +259,7 @@ class SettlementFlowTest extends IntegrationTest {
     ListingId listing = new ListingId(UUID.randomUUID().toString());
     ContractId id = ContractId.forListing(listing);
     commands.sendAndWait(new DraftContract(id, listing.value(), market.titleId, "Title", new PartyTerms(holderOrg, "Holder"),
-        new PartyTerms(platformOrg, "Stream"), new WindowTerms(List.of("CN"), List.of("SVOD"), List.of("zh"),
+        new PartyTerms(platformOrg, "Stream"), new WindowTerms(List.of("CN", "HK"), List.of("AVOD", "SVOD"), List.of("zh"),
             LocalDate.parse("2027-01-01"), LocalDate.parse("2028-12-31")), false, false, 1_000_000, "CNY", 0, 3,
         ListingSettlementTerms.simple(null, null, "GROSS", 4000, null), Instant.now()));
     for (String org : List.of(holderOrg, platformOrg)) {

@@ -1,6 +1,7 @@
 package io.reelx.settlement.application;
 
 import io.reelx.settlement.reconciliation.domain.Resolution;
+import io.reelx.settlement.report.domain.LicensedWindow;
 import io.reelx.settlement.report.domain.ReportLineInput;
 import io.reelx.settlement.statement.domain.Statement;
 import io.reelx.settlement.statement.domain.StatementAdjustment;
@@ -18,8 +19,17 @@ public final class Records {
   /**
    * A report's header. {@code version} null means "the next version" (or the latest, if its
    * content is identical: a retry). {@code declaredPayable} is in the contract currency.
+   * {@code window} is what the contract licenses: lines outside it are refused or recorded as a
+   * discrepancy, as the terms say ({@code SettlementTerms.outOfWindowLines}); null checks no window.
    */
-  public record ReportHeader(String contractId, String period, Integer version, String currency, Long declaredPayable) {}
+  public record ReportHeader(String contractId, String period, Integer version, String currency, Long declaredPayable,
+      LicensedWindow window) {
+
+    /** A header whose lines are checked against no window. */
+    public ReportHeader(String contractId, String period, Integer version, String currency, Long declaredPayable) {
+      this(contractId, period, version, currency, declaredPayable, null);
+    }
+  }
 
   /** Where the lines come from: a CSV stream or JSON objects. */
   public sealed interface ReportSource {

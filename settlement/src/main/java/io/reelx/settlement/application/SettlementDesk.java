@@ -39,7 +39,9 @@ import io.reelx.settlement.reconciliation.domain.PaymentReconciliation;
 import io.reelx.settlement.reconciliation.domain.Receipt;
 import io.reelx.settlement.reconciliation.domain.Resolution;
 import io.reelx.settlement.report.domain.CsvReportReader;
+import io.reelx.settlement.report.domain.LicensedWindow;
 import io.reelx.settlement.report.domain.LineError;
+import io.reelx.settlement.report.domain.LinesOutsideWindow;
 import io.reelx.settlement.report.domain.ReportLine;
 import io.reelx.settlement.report.domain.ReportLineValidator;
 import io.reelx.settlement.report.domain.ReportSummary;
@@ -54,6 +56,7 @@ import io.reelx.settlement.statement.domain.StatementId;
 import io.reelx.settlement.statement.domain.RestatementCascade;
 import io.reelx.settlement.terms.domain.FieldError;
 import io.reelx.settlement.terms.domain.OrganizationId;
+import io.reelx.settlement.terms.domain.OutOfWindowLines;
 import io.reelx.settlement.terms.domain.Payee;
 import io.reelx.settlement.terms.domain.SettlementTerms;
 import io.reelx.settlement.terms.domain.TermsValidator;
@@ -462,15 +465,21 @@ public final class SettlementDesk {
     MessageDigest digest = sha256();
     ValidationOutcome outcome;
     boolean csv = source instanceof ReportSource.Csv;
+    // lines outside the licence: errors like any other, or tallied for a discrepancy, as the terms say
+    LicensedWindow refused = header.window() != null && agreement(header.contractId())
+        .map(a -> a.terms().outOfWindowLines() == OutOfWindowLines.REFUSE).orElse(true) ? header.window() : null;
+    LinesOutsideWindow outside = new LinesOutsideWindow(refused == null ? header.window() : null);
     if (source instanceof ReportSource.Csv c) {
-      outcome = new CsvReportReader(header.currency()).read(c.reader(), line -> {
+      outcome = new CsvReportReader(header.currency(), refused).read(c.reader(), line -> {
         totals.accept(line);
         digest(digest, line);
+        outside.accept(line);
       });
     } else {
-      outcome = new ReportLineValidator(header.currency()).validateAll(((ReportSource.Lines) source).lines(), line -> {
+      outcome = new ReportLineValidator(header.currency(), refused).validateAll(((ReportSource.Lines) source).lines(), line -> {
         totals.accept(line);
         digest(digest, line);
+        outside.accept(line);
       });
     }
     if (!outcome.isValid()) {
@@ -488,6 +497,10 @@ public final class SettlementDesk {
     String sha = HexFormat.of().formatHex(digest.digest());
     return tx.execute(s -> {
       ReportOutcome stored = record(header, summary, sha, submittedBy);
+      ReportRecord r = stored.report();
+      outside.discrepancy("window:" + r.contractId() + ":" + r.period() + ":v" + r.version(), r.contractId() + " " + r.period()
+          + " report v" + r.version()).filter(d -> !stored.replayed()).ifPresent(d -> store(d, r.period(), r.contractId(),
+              agreement(r.contractId()).orElseThrow().licenseeOrganizationId(), clock.instant()));
       alsoInTransaction.accept(stored);
       return stored;
     });
@@ -949,7 +962,7 @@ public final class SettlementDesk {
       payables.forEach(c -> { if (c.discrepancyId() != null) stillFound.add(c.discrepancyId()); });
       payments.forEach(c -> { if (c.discrepancyId() != null) stillFound.add(c.discrepancyId()); });
       jdbc.update("UPDATE settlement_discrepancy SET outcome = 'CLEARED', reason = ?, resolved_by = 'reconciliation',"
-              + " resolved_at = ? WHERE period = ? AND outcome IS NULL AND NOT (id = ANY (?))",
+              + " resolved_at = ? WHERE period = ? AND outcome IS NULL AND kind <> 'OUT_OF_WINDOW_LINES' AND NOT (id = ANY (?))",
           "No longer found when " + period + " was reconciled again", Timestamp.from(now), period,
           stillFound.toArray(String[]::new));
       return new ReconciliationRun(period, payables, payments, discrepancies(period, null));

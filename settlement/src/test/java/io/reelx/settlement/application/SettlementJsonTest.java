@@ -47,9 +47,19 @@ class SettlementJsonTest {
     assertThat(terms.revenueShare().schedule().tiers().get(0).rate())
         .isEqualTo(new io.reelx.settlement.terms.domain.Rate.PerUnit(new BigDecimal("0.35")));
     assertThat(terms.declaredPayableToleranceMinor()).isZero();
+    assertThat(terms.outOfWindowLines()).as("terms stored before the field existed refuse such lines")
+        .isEqualTo(io.reelx.settlement.terms.domain.OutOfWindowLines.REFUSE);
     String written = SettlementJson.write(terms);
     assertThat(written).contains("\"organization\":\"studio\"", "\"type\":\"perUnit\"", "\"minorPerUnit\":\"0.35\"");
     assertThat(SettlementJson.read(written, SettlementTerms.class)).isEqualTo(terms);
+  }
+
+  @Test
+  void terms_that_accept_out_of_window_lines_say_so_and_read_back() {
+    String json = TERMS.replace("\"exchangeFeeBasisPoints\": 150,", "\"exchangeFeeBasisPoints\": 150, \"outOfWindowLines\": \"DISCREPANCY\",");
+    SettlementTerms terms = SettlementJson.read(json, SettlementTerms.class);
+    assertThat(terms.outOfWindowLines()).isEqualTo(io.reelx.settlement.terms.domain.OutOfWindowLines.DISCREPANCY);
+    assertThat(SettlementJson.read(SettlementJson.write(terms), SettlementTerms.class)).isEqualTo(terms);
   }
 
   @Test

@@ -120,6 +120,11 @@ public final class ContractDocument {
       line(out, "预提税 / Withholding tax: " + s.withholdingTax().basisPoints() + " bp outside "
           + s.withholdingTax().payerCountry());
     }
+    if ("DISCREPANCY".equals(s.outOfWindowLines())) {
+      // refusing them is the default and goes unsaid, so documents signed before read as they did
+      line(out, "许可范围外的收入报告行 / Report lines outside the licensed territories or media: 接受并记录差异 / accepted,"
+          + " recorded as a discrepancy");
+    }
     if (s.notes() != null && !s.notes().isBlank()) {
       line(out, "其他 / Notes: " + s.notes().strip().replace("\r\n", "\n").replace('\r', '\n'));
     }

@@ -14,12 +14,16 @@ import io.reelx.api.model.StatementPayee;
 import io.reelx.api.model.StatementSummary;
 import io.reelx.api.model.StatementAdjustment;
 import io.reelx.api.model.StatementPayeeAdjustment;
+import io.reelx.exchange.contract.query.ContractRegister;
 import io.reelx.exchange.identity.domain.OrganizationId;
 import io.reelx.exchange.identity.domain.Role;
 import io.reelx.exchange.identity.query.IdentityRegister;
 import io.reelx.exchange.identity.query.OrganizationView;
 import io.reelx.exchange.identity.security.Access;
 import io.reelx.exchange.identity.security.CurrentUser;
+import io.reelx.exchange.listing.domain.ListingSettlementTerms;
+import io.reelx.exchange.listing.web.SettlementTermsMapping;
+import io.reelx.exchange.shared.domain.InvalidValue;
 import io.reelx.exchange.shared.domain.NotFound;
 import io.reelx.exchange.shared.idempotency.IdempotencyKeys;
 import io.reelx.exchange.shared.idempotency.web.IdempotentRequests;
@@ -31,6 +35,8 @@ import io.reelx.settlement.application.Records.ReportSource;
 import io.reelx.settlement.application.Records.StatementRecord;
 import io.reelx.settlement.application.SettlementDesk;
 import io.reelx.settlement.application.SettlementJson;
+import io.reelx.exchange.rights.domain.Media;
+import io.reelx.settlement.report.domain.LicensedWindow;
 import io.reelx.settlement.report.domain.ReportLineInput;
 import io.reelx.settlement.statement.domain.PayeeLine;
 import io.reelx.settlement.statement.domain.Statement;
@@ -44,8 +50,10 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.apache.shiro.authz.UnauthorizedException;
@@ -68,18 +76,13 @@ public class SettlementController implements SettlementApi {
   private final IdempotencyKeys keys;
   private final IdempotentRequests idempotent;
 
-  private final org.springframework.transaction.support.TransactionTemplate tx;
-  private final org.axonframework.eventhandling.gateway.EventGateway events;
-  private final java.time.Clock clock;
   private final IdentityRegister identities;
+  private final ContractRegister contracts;
 
   public SettlementController(Access access, SettlementAccess visibility, SettlementDesk settlement, IdempotencyKeys keys,
-      IdempotentRequests idempotent, org.springframework.transaction.PlatformTransactionManager transactions,
-      org.axonframework.eventhandling.gateway.EventGateway events, java.time.Clock clock, IdentityRegister identities) {
+      IdempotentRequests idempotent, IdentityRegister identities, ContractRegister contracts) {
     this.identities = identities;
-    this.tx = new org.springframework.transaction.support.TransactionTemplate(transactions);
-    this.events = events;
-    this.clock = clock;
+    this.contracts = contracts;
     this.access = access;
     this.visibility = visibility;
     this.settlement = settlement;
@@ -93,57 +96,30 @@ public class SettlementController implements SettlementApi {
   }
 
   /**
-   * Names the part of the terms that could not be read and why, in the terms' own words (never a
-   * Java class or exception): a missing part, a value of the wrong kind, or the rule the value broke.
+   * Terms in the one shape (as a listing takes them), in the contract currency; without payees the
+   * licensor takes the whole share from its own country. Problems are named from the body's root
+   * ({@code payees[1].country}).
    */
-  static io.reelx.exchange.shared.domain.InvalidValue termsRefused(RuntimeException e) {
-    String field = "terms";
-    if (e instanceof tools.jackson.databind.DatabindException db && !db.getPath().isEmpty()) {
-      StringBuilder path = new StringBuilder("terms");
-      for (var ref : db.getPath()) {
-        if (ref.getPropertyName() != null) {
-          path.append('.').append(ref.getPropertyName());
-        } else if (ref.getIndex() >= 0) {
-          path.append('[').append(ref.getIndex()).append(']');
-        }
-      }
-      field = path.toString();
-    }
-    Throwable cause = e;
-    while (cause.getCause() != null && cause.getCause() != cause) {
-      cause = cause.getCause();
-    }
-    String reason;
-    if (cause instanceof NullPointerException) {
-      reason = "is missing a required part (see the settlement terms format)";
-    } else if (cause instanceof IllegalArgumentException && cause.getMessage() != null
-        && !cause.getMessage().contains("io.reelx.") && !cause.getMessage().contains("java.")) {
-      reason = cause.getMessage();
-    } else {
-      reason = "is not settlement terms as documented (wrong kind of value)";
-    }
-    return new io.reelx.exchange.shared.domain.InvalidValue(field, reason);
-  }
-
   @Override
-  @SuppressWarnings("unchecked")
-  public ResponseEntity<SettlementAgreement> replaceSettlementTerms(String contractId, Map<String, Object> body) {
+  public ResponseEntity<SettlementAgreement> replaceSettlementTerms(String contractId, io.reelx.api.model.SettlementTerms body) {
     CurrentUser user = access.require(Role.FINANCE);
-    visibility.visible(contractId, user);
+    Agreement agreement = visibility.visible(contractId, user);
     SettlementTerms terms;
     try {
-      terms = SettlementJson.convert(body, SettlementTerms.class);
-    } catch (RuntimeException e) {
-      throw termsRefused(e);
+      terms = SettlementTermsMapping.fromApi(body).toTerms(agreement.currency(), agreement.licensorOrganizationId(),
+          countryOf(agreement.licensorOrganizationId()));
+    } catch (InvalidValue e) {
+      throw new InvalidValue(e.fields().stream().map(f -> new InvalidValue.Field(
+          f.field().equals("settlementTerms") ? "" : f.field().replaceFirst("^settlementTerms\\.", ""), f.reason())).toList());
     }
-    // the new terms and their event commit together
-    io.reelx.settlement.agreement.domain.Agreement replaced = tx.execute(s -> {
-      io.reelx.settlement.agreement.domain.Agreement agreement = settlement.replaceTerms(contractId, terms, user.userId().value());
-      events.publish(new io.reelx.exchange.finance.domain.AgreementTermsReplaced(contractId,
-          io.reelx.settlement.application.SettlementJson.write(terms), user.userId().value(), clock.instant()));
-      return agreement;
-    });
-    return ResponseEntity.ok(toApi(replaced));
+    // the agreement records its TermsReplaced event (who, when, the terms, the rule version): the one event
+    return ResponseEntity.ok(toApi(settlement.replaceTerms(contractId, terms, user.userId().value())));
+  }
+
+  /** The organisation's country for withholding tax; "ZZ" (unknown) when it has none. */
+  private String countryOf(String organizationId) {
+    return identities.organization(new OrganizationId(organizationId)).map(OrganizationView::country)
+        .filter(c -> c != null && c.matches("[A-Z]{2}")).orElse("ZZ");
   }
 
   @Override
@@ -159,7 +135,7 @@ public class SettlementController implements SettlementApi {
       }
     }
     ReportHeader header = new ReportHeader(contractId, request.getPeriod(), request.getVersion(), request.getCurrency(),
-        request.getDeclaredPayable());
+        request.getDeclaredPayable(), licensedWindow(contractId));
     return submit(contractId, idempotencyKey, user, remember -> settlement.submitReport(header, new ReportSource.Lines(lines),
         user.userId().value(), remember));
   }
@@ -168,7 +144,7 @@ public class SettlementController implements SettlementApi {
   public ResponseEntity<RevenueReportOutcome> submitRevenueReportCsv(String contractId, String period, String currency,
       Long declaredPayable, Resource body, Integer version, String idempotencyKey) {
     CurrentUser user = licensee(contractId);
-    ReportHeader header = new ReportHeader(contractId, period, version, currency, declaredPayable);
+    ReportHeader header = new ReportHeader(contractId, period, version, currency, declaredPayable, licensedWindow(contractId));
     return submit(contractId, idempotencyKey, user, remember -> {
       try (Reader reader = new BufferedReader(new InputStreamReader(body.getInputStream(), StandardCharsets.UTF_8), 64 * 1024)) {
         return settlement.submitReport(header, new ReportSource.Csv(reader), user.userId().value(), remember);
@@ -201,6 +177,24 @@ public class SettlementController implements SettlementApi {
     ReportRecord report = settlement.reports(contractId).stream().filter(r -> r.statementId().equals(statementId)).findFirst()
         .orElseThrow();
     return toApi(new ReportOutcome(report, settlement.statement(statementId).orElseThrow(), false));
+  }
+
+  /**
+   * The territories and media the contract licenses, as report lines name them: its territories,
+   * its media (leaves) and every parent medium whose leaves it licenses all of (VOD for SVOD, AVOD,
+   * TVOD and FAST). Null (nothing checked) for a contract the register does not know.
+   */
+  private LicensedWindow licensedWindow(String contractId) {
+    return contracts.find(contractId).map(c -> {
+      Set<String> leaves = new HashSet<>(c.terms().window().media());
+      Set<String> media = new HashSet<>(leaves);
+      for (Media m : Media.values()) {
+        if (m.leaves().stream().allMatch(leaf -> leaves.contains(leaf.name()))) {
+          media.add(m.name());
+        }
+      }
+      return new LicensedWindow(new HashSet<>(c.terms().window().territories()), media);
+    }).orElse(null);
   }
 
   /** Only the contract's licensee platform reports; others who see the agreement are refused, the rest get 404. */
@@ -261,7 +255,7 @@ public class SettlementController implements SettlementApi {
         .currency(a.currency())
         .licensorOrganizationId(a.licensorOrganizationId())
         .licenseeOrganizationId(a.licenseeOrganizationId())
-        .terms(SettlementJson.MAPPER.convertValue(a.terms(), Map.class))
+        .terms(SettlementTermsMapping.toApi(ListingSettlementTerms.of(a.terms())))
         .mgRecouped(a.position().mgRecoupedMinor())
         .cumulativeVolume(a.position().cumulativeVolume().toPlainString())
         .flatFeeCharged(a.position().flatFeeCharged())

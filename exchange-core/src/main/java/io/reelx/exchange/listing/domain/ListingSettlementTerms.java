@@ -9,6 +9,7 @@ import io.reelx.settlement.terms.domain.FlatFee;
 import io.reelx.settlement.terms.domain.Metric;
 import io.reelx.settlement.terms.domain.MinimumGuarantee;
 import io.reelx.settlement.terms.domain.OrganizationId;
+import io.reelx.settlement.terms.domain.OutOfWindowLines;
 import io.reelx.settlement.terms.domain.Payee;
 import io.reelx.settlement.terms.domain.Rate;
 import io.reelx.settlement.terms.domain.RateSchedule;
@@ -42,7 +43,8 @@ public record ListingSettlementTerms(
     Long exchangeFeeBasisPoints,
     Withholding withholdingTax,
     Long declaredPayableTolerance,
-    String notes) {
+    String notes,
+    String outOfWindowLines) {
 
   /** Above 10,000 basis points is a bonus coefficient; the ceiling is the settlement module's. */
   public static final long MAX_BASIS_POINTS = TermsValidator.MAX_RATE_BASIS_POINTS;
@@ -57,6 +59,14 @@ public record ListingSettlementTerms(
 
   public ListingSettlementTerms {
     payees = copy(payees);
+  }
+
+  /** Terms that leave out-of-window report lines to the default (refused). */
+  public ListingSettlementTerms(Long licenceFee, String licenceFeeRecurrence, Long minimumGuarantee, Share revenueShare,
+      List<PayeeShare> payees, Long exchangeFeeBasisPoints, Withholding withholdingTax, Long declaredPayableTolerance,
+      String notes) {
+    this(licenceFee, licenceFeeRecurrence, minimumGuarantee, revenueShare, payees, exchangeFeeBasisPoints, withholdingTax,
+        declaredPayableTolerance, notes, null);
   }
 
   /** An unmodifiable copy that keeps null elements, so that {@link #toTerms} can name them. */
@@ -128,11 +138,13 @@ public record ListingSettlementTerms(
             p.shareBasisPoints(), p.country()));
       }
     }
+    OutOfWindowLines outside = outOfWindowLines == null ? OutOfWindowLines.REFUSE
+        : parse(OutOfWindowLines.class, outOfWindowLines, "outOfWindowLines", problems);
     SettlementTerms terms = new SettlementTerms(currency, flatFee,
         minimumGuarantee == null ? null : new MinimumGuarantee(minimumGuarantee), share, payeeList,
         exchangeFeeBasisPoints == null ? 0 : exchangeFeeBasisPoints,
         withholdingTax == null ? null : new WithholdingTax(withholdingTax.basisPoints(), withholdingTax.payerCountry()),
-        declaredPayableTolerance == null ? 0 : declaredPayableTolerance);
+        declaredPayableTolerance == null ? 0 : declaredPayableTolerance, outside);
     if (problems.isEmpty()) {
       for (FieldError e : TermsValidator.validate(terms)) {
         problems.add(new InvalidValue.Field(apiField(e.field()), e.reason()));
@@ -145,6 +157,49 @@ public record ListingSettlementTerms(
       throw new InvalidValue(problems);
     }
     return terms;
+  }
+
+  /**
+   * The settlement module's terms written as a listing takes them: the inverse of {@link #toTerms},
+   * so that an agreement shows its terms in the shape they were written. Components that have a
+   * default are shown with it (payees, exchange fee, tolerance, recurrence, accumulation, what
+   * becomes of out-of-window lines); a plain rate on revenue (one MARGINAL PER_PERIOD tier from 0)
+   * is {@code rateBasisPoints}. Notes are the contract's words and are not part of settlement terms.
+   */
+  public static ListingSettlementTerms of(SettlementTerms t) {
+    Share share = null;
+    RevenueShare r = t.revenueShare();
+    if (r != null) {
+      List<DeductionShare> deductions = r.deductions().stream().map(d -> new DeductionShare(d.name(), d.basisPoints())).toList();
+      RateSchedule schedule = r.schedule();
+      if (schedule != null && schedule.metric() == Metric.REVENUE && schedule.mode() == TierMode.MARGINAL
+          && schedule.accumulation() == Accumulation.PER_PERIOD && schedule.tiers().size() == 1
+          && schedule.tiers().get(0).from().signum() == 0 && schedule.tiers().get(0).rate() instanceof Rate.Percent p) {
+        share = new Share(r.basis() == null ? null : r.basis().name(), p.basisPoints(), deductions, null);
+      } else {
+        ShareSchedule written = schedule == null ? null : new ShareSchedule(name(schedule.metric()), name(schedule.mode()),
+            name(schedule.accumulation()), schedule.tiers().stream().map(tier -> new TierRate(tier.from().toPlainString(),
+                tier.rate() instanceof Rate.Percent p ? Long.valueOf(p.basisPoints()) : null,
+                tier.rate() instanceof Rate.PerUnit u ? u.minorPerUnit().toPlainString() : null)).toList());
+        share = new Share(name(r.basis()), null, deductions, written);
+      }
+    }
+    return new ListingSettlementTerms(
+        t.flatFee() == null ? null : t.flatFee().amountMinor(),
+        t.flatFee() == null ? null : name(t.flatFee().recurrence()),
+        t.minimumGuarantee() == null ? null : t.minimumGuarantee().amountMinor(),
+        share,
+        t.payees() == null ? List.of() : t.payees().stream().map(p -> new PayeeShare(
+            p.organization() == null ? null : p.organization().value(), p.shareBasisPoints(), p.country())).toList(),
+        t.exchangeFeeBasisPoints(),
+        t.withholdingTax() == null ? null : new Withholding(t.withholdingTax().basisPoints(), t.withholdingTax().payerCountry()),
+        t.declaredPayableToleranceMinor(),
+        null,
+        t.outOfWindowLines().name());
+  }
+
+  private static String name(Enum<?> value) {
+    return value == null ? null : value.name();
   }
 
   private static RevenueShare share(Share s, List<InvalidValue.Field> problems) {

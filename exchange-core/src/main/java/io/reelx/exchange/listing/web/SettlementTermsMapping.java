@@ -44,7 +44,8 @@ public final class SettlementTermsMapping {
         t.getExchangeFeeBasisPoints(),
         t.getWithholdingTax() == null ? null
             : new Withholding(t.getWithholdingTax().getBasisPoints(), t.getWithholdingTax().getPayerCountry()),
-        t.getDeclaredPayableTolerance(), t.getNotes());
+        t.getDeclaredPayableTolerance(), t.getNotes(),
+        t.getOutOfWindowLines() == null ? null : t.getOutOfWindowLines().name());
   }
 
   private static ShareSchedule schedule(RateSchedule r) {
@@ -70,7 +71,9 @@ public final class SettlementTermsMapping {
         .minimumGuarantee(s.minimumGuarantee())
         .exchangeFeeBasisPoints(s.exchangeFeeBasisPoints())
         .declaredPayableTolerance(s.declaredPayableTolerance())
-        .notes(s.notes());
+        .notes(s.notes())
+        .outOfWindowLines(s.outOfWindowLines() == null ? null
+            : SettlementTerms.OutOfWindowLinesEnum.valueOf(s.outOfWindowLines()));
     if (!s.payees().isEmpty()) {
       terms.payees(s.payees().stream()
           .map(p -> new SettlementPayee(p.organizationId(), p.shareBasisPoints(), p.country())).toList());

@@ -73,6 +73,33 @@ class ListingSettlementTermsTest {
   }
 
   @Test
+  void terms_read_back_as_written_with_every_default_spelled_out() {
+    ListingSettlementTerms written = new ListingSettlementTerms(5_000L, "EACH_PERIOD", 100_000_00L,
+        new Share("NET", null, List.of(new DeductionShare("app store", 3_000), new DeductionShare("VAT", 600)),
+            new ShareSchedule("VIEWS", "STEP", "CUMULATIVE",
+                List.of(new TierRate("0", null, "0.350"), new TierRate("1000000", 5_000L, null)))),
+        List.of(new PayeeShare("org-a", 7_000, "CN"), new PayeeShare("org-b", 3_000, "US")),
+        200L, new ListingSettlementTerms.Withholding(1_000, "CN"), 100L, null, "DISCREPANCY");
+    assertThat(ListingSettlementTerms.of(written.toTerms("CNY", HOLDER, "CN"))).isEqualTo(written);
+
+    ListingSettlementTerms plain = new ListingSettlementTerms(null, null, null, new Share("GROSS", 4_000L, List.of(), null),
+        List.of(new PayeeShare(HOLDER, 10_000, "CN")), 0L, null, 0L, null, "REFUSE");
+    assertThat(ListingSettlementTerms.of(plain.toTerms("CNY", HOLDER, "CN"))).as("one rate stays one rate").isEqualTo(plain);
+
+    // what was left to its default comes back spelled out; the notes stay with the contract
+    assertThat(ListingSettlementTerms.of(ListingSettlementTerms.simple(1_000L, null, "GROSS", 4_000, "words")
+        .toTerms("CNY", HOLDER, "CN")))
+        .isEqualTo(new ListingSettlementTerms(1_000L, "ONCE", null, new Share("GROSS", 4_000L, List.of(), null),
+            List.of(new PayeeShare(HOLDER, 10_000, "CN")), 0L, null, 0L, null, "REFUSE"));
+  }
+
+  @Test
+  void unknown_out_of_window_handling_is_refused_by_name() {
+    assertThat(refusedFields(new ListingSettlementTerms(null, null, 1_000L, new Share("GROSS", 4_000L, List.of(), null),
+        List.of(), null, null, null, null, "IGNORE"))).containsExactly("settlementTerms.outOfWindowLines");
+  }
+
+  @Test
   void a_unit_price_per_view_is_an_exact_decimal() {
     SettlementTerms terms = new ListingSettlementTerms(null, null, null,
         new Share("GROSS", null, List.of(), new ShareSchedule("VIEWS", "STEP", null,

@@ -24,7 +24,9 @@ public record Discrepancy(
     /** The platform's declared payable differs from the computed one. */
     PAYABLE_MISMATCH,
     /** What a counterparty was invoiced differs from what the bank received. */
-    PAYMENT_MISMATCH
+    PAYMENT_MISMATCH,
+    /** A revenue report has lines outside the licensed territories or media (terms accept them with a discrepancy). */
+    OUT_OF_WINDOW_LINES
   }
 
   public Discrepancy {

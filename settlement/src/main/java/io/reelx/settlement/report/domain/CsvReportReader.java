@@ -19,7 +19,12 @@ public final class CsvReportReader {
   private final ReportLineValidator validator;
 
   public CsvReportReader(String reportCurrency) {
-    this.validator = new ReportLineValidator(reportCurrency);
+    this(reportCurrency, null);
+  }
+
+  /** @param window when given, lines outside it are errors ({@link ReportLineValidator}) */
+  public CsvReportReader(String reportCurrency, LicensedWindow window) {
+    this.validator = new ReportLineValidator(reportCurrency, window);
   }
 
   public ValidationOutcome read(Reader reader, LineSink sink) {

@@ -20,13 +20,23 @@ public final class ReportLineValidator {
   private static final Pattern DECIMAL = Pattern.compile("[0-9]{1,15}(\\.[0-9]{1,3})?");
 
   private final String reportCurrency;
+  private final LicensedWindow window;
 
   /** @param reportCurrency the currency every line of the report must be in */
   public ReportLineValidator(String reportCurrency) {
+    this(reportCurrency, null);
+  }
+
+  /**
+   * @param window when given, a line outside it is an error like any other (named by line and
+   *     field); null checks no window
+   */
+  public ReportLineValidator(String reportCurrency, LicensedWindow window) {
     if (!Money.isCurrency(reportCurrency)) {
       throw new IllegalArgumentException("Unknown ISO 4217 currency: " + reportCurrency);
     }
     this.reportCurrency = reportCurrency;
+    this.window = window;
   }
 
   public String reportCurrency() {
@@ -42,11 +52,16 @@ public final class ReportLineValidator {
     } else if (episode.length() > MAX_EPISODE_LENGTH) {
       errors.add(new LineError(lineNumber, CsvFormat.EPISODE, "at most " + MAX_EPISODE_LENGTH + " characters"));
     }
-    if (in.territory() == null || !TERRITORY.matcher(in.territory()).matches()) {
+    boolean territory = in.territory() != null && TERRITORY.matcher(in.territory()).matches();
+    if (!territory) {
       errors.add(new LineError(lineNumber, CsvFormat.TERRITORY, "must be an ISO 3166-1 alpha-2 code, not '" + show(in.territory()) + "'"));
     }
-    if (in.channel() == null || !CHANNEL.matcher(in.channel()).matches()) {
+    boolean channel = in.channel() != null && CHANNEL.matcher(in.channel()).matches();
+    if (!channel) {
       errors.add(new LineError(lineNumber, CsvFormat.CHANNEL, "must be 1-50 letters, digits, '_', '.' or '-', not '" + show(in.channel()) + "'"));
+    }
+    if (window != null && territory && channel) {
+      window.errors(lineNumber, in.territory(), in.channel()).forEach(errors::add);
     }
     long views = wholeNumber(lineNumber, CsvFormat.VIEWS, in.views(), errors);
     BigDecimal watchHours = null;

@@ -10,6 +10,8 @@ import java.util.List;
  *
  * @param declaredPayableToleranceMinor how far a platform's declared payable may differ from the
  *     computed one before reconciliation raises a discrepancy (0 = exact)
+ * @param outOfWindowLines what becomes of report lines outside the licensed territories and media
+ *     ({@link OutOfWindowLines#REFUSE} when absent)
  */
 public record SettlementTerms(
     String currency,
@@ -19,9 +21,18 @@ public record SettlementTerms(
     List<Payee> payees,
     long exchangeFeeBasisPoints,
     WithholdingTax withholdingTax,
-    long declaredPayableToleranceMinor) {
+    long declaredPayableToleranceMinor,
+    OutOfWindowLines outOfWindowLines) {
 
   public SettlementTerms {
     payees = payees == null ? null : List.copyOf(payees);
+    outOfWindowLines = outOfWindowLines == null ? OutOfWindowLines.REFUSE : outOfWindowLines;
+  }
+
+  /** Terms that refuse out-of-window report lines (the default). */
+  public SettlementTerms(String currency, FlatFee flatFee, MinimumGuarantee minimumGuarantee, RevenueShare revenueShare,
+      List<Payee> payees, long exchangeFeeBasisPoints, WithholdingTax withholdingTax, long declaredPayableToleranceMinor) {
+    this(currency, flatFee, minimumGuarantee, revenueShare, payees, exchangeFeeBasisPoints, withholdingTax,
+        declaredPayableToleranceMinor, OutOfWindowLines.REFUSE);
   }
 }
