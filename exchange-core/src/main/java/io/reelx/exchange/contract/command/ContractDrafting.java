@@ -1,6 +1,5 @@
 package io.reelx.exchange.contract.command;
 
-import io.reelx.exchange.config.AxonConfiguration;
 import io.reelx.exchange.contract.domain.ContractId;
 import io.reelx.exchange.contract.domain.PartyTerms;
 import io.reelx.exchange.contract.query.ContractRegister;
@@ -26,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
  * derived from the listing's).
  */
 @Component
-@ProcessingGroup(AxonConfiguration.CONTRACT_DRAFTING)
+@ProcessingGroup(ContractGroups.CONTRACT_DRAFTING)
 public class ContractDrafting {
 
   private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ContractDrafting.class);

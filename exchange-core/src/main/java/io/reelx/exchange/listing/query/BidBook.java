@@ -1,9 +1,9 @@
 package io.reelx.exchange.listing.query;
 
-import io.reelx.exchange.config.AxonConfiguration;
 import io.reelx.exchange.listing.domain.BidPlaced;
 import io.reelx.exchange.listing.domain.ListingAwarded;
 import io.reelx.exchange.listing.domain.ListingFailed;
+import io.reelx.exchange.shared.command.Registers;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -30,7 +30,7 @@ import org.springframework.stereotype.Component;
  * bid would be a bug, and fails the commit on the primary key rather than passing unnoticed.
  */
 @Component
-@ProcessingGroup(AxonConfiguration.REGISTERS)
+@ProcessingGroup(Registers.GROUP)
 public class BidBook {
 
   private static final String PENDING = BidBook.class.getName() + ".pending";

@@ -1,6 +1,5 @@
 package io.reelx.exchange.rights.query;
 
-import io.reelx.exchange.config.AxonConfiguration;
 import io.reelx.exchange.rights.domain.Grant;
 import io.reelx.exchange.rights.domain.Holding;
 import io.reelx.exchange.rights.domain.HoldingId;
@@ -12,6 +11,7 @@ import io.reelx.exchange.rights.domain.TitleId;
 import io.reelx.exchange.rights.domain.TitleKind;
 import io.reelx.exchange.rights.domain.TitleRegistered;
 import io.reelx.exchange.rights.domain.WindowTerms;
+import io.reelx.exchange.shared.command.Registers;
 import java.sql.Array;
 import java.sql.Date;
 import java.sql.ResultSet;
@@ -31,7 +31,7 @@ import org.springframework.stereotype.Component;
  * (subscribing group), so avails and the listing rules always see the current register.
  */
 @Component
-@ProcessingGroup(AxonConfiguration.REGISTERS)
+@ProcessingGroup(Registers.GROUP)
 public class JdbcRightsRegister implements RightsRegister {
 
   private final JdbcClient jdbc;
