@@ -5,7 +5,10 @@ import com.github.kagkarlsson.scheduler.task.Task;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import io.reelx.exchange.listing.domain.AuctionSettings;
+import io.reelx.exchange.contract.command.ContractGroups;
+import io.reelx.exchange.finance.command.FinanceGroups;
+import io.reelx.exchange.listing.query.ListingGroups;
+import io.reelx.exchange.shared.command.Registers;
 import io.reelx.exchange.shared.domain.Refusal;
 import javax.sql.DataSource;
 import org.apache.shiro.authz.UnauthorizedException;
@@ -48,7 +51,6 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
-import io.reelx.exchange.contract.domain.ContractSettings;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
@@ -74,37 +76,15 @@ import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 public class AxonConfiguration {
 
   /**
-   * Subscribing group written in the transaction that stores the events: the registers commands
-   * read (users, titles, grants, contracts) and the bid book, which must hold every acknowledged
-   * bid at once and would otherwise be the bulk of a tracking processor's reading.
-   */
-  public static final String REGISTERS = "registers";
-
-  /** Tracking group for the listing search read model. */
-  public static final String LISTING_VIEW = "listing-view";
-
-  /** Subscribing group that pushes committed changes to open event streams. */
-  public static final String LIVE = "live";
-
-  /** Tracking group for registrations and the bid book. */
-  public static final String AUCTION_VIEW = "auction-view";
-
-  /** Tracking group that drafts a contract for each award; an award it cannot draft is parked, never skipped. */
-  public static final String CONTRACT_DRAFTING = "contract-drafting";
-
-  /**
-   * Tracking group that turns trading events (deposits, activations) into settlement agreements
-   * and ledger postings; an event it cannot apply is parked, never skipped.
-   */
-  public static final String SETTLEMENT_INTAKE = "settlement-intake";
-
-  /**
    * The tracking groups. Each parks an event it cannot apply in its dead-letter queue (with the
    * later events of the same aggregate, to keep their order) and goes on with the others; failures
    * that pass by themselves are retried in place ({@link DeadLetterPolicy}).
    */
-  public static final List<String> TRACKING_GROUPS = List.of(LISTING_VIEW, AUCTION_VIEW, CONTRACT_DRAFTING,
-      SETTLEMENT_INTAKE);
+  public static final List<String> TRACKING_GROUPS = List.of(ListingGroups.LISTING_VIEW, ListingGroups.AUCTION_VIEW,
+      ContractGroups.CONTRACT_DRAFTING, FinanceGroups.SETTLEMENT_INTAKE);
+
+  /** The tracking groups of the read models, which a rebuild replays and the cluster shares out. */
+  private static final List<String> READ_MODELS = List.of(ListingGroups.LISTING_VIEW, ListingGroups.AUCTION_VIEW);
 
 
   /**
@@ -162,21 +142,6 @@ public class AxonConfiguration {
   @Bean
   PersistenceExceptionResolver persistenceExceptionResolver() {
     return new PostgresUniqueViolation();
-  }
-
-  @Bean
-  AuctionSettings auctionSettings(Environment env) {
-    return new AuctionSettings(env.getProperty("reelx.auction.min-timed-period-seconds", Integer.class,
-        AuctionSettings.DEFAULT.minTimedPeriodSeconds()));
-  }
-
-  @Bean
-  ContractSettings contractSettings(Environment env) {
-    ContractSettings d = ContractSettings.DEFAULT;
-    return new ContractSettings(
-        java.time.ZoneId.of(env.getProperty("reelx.contracts.zone", d.zone().getId())),
-        env.getProperty("reelx.contracts.payment-due-days", Integer.class, d.paymentDueDays()),
-        env.getProperty("reelx.contracts.signing-period-override", Duration.class));
   }
 
   /**
@@ -240,7 +205,7 @@ public class AxonConfiguration {
   @Bean
   ClusterMembership clusterMembership(String reelxNodeId, JdbcClient jdbc, EventProcessingConfiguration processing,
       Clock clock) {
-    return new ClusterMembership(reelxNodeId, jdbc, processing, List.of(LISTING_VIEW, AUCTION_VIEW), clock);
+    return new ClusterMembership(reelxNodeId, jdbc, processing, READ_MODELS, clock);
   }
 
   /**
@@ -261,11 +226,11 @@ public class AxonConfiguration {
       JdbcTemplate jdbc) {
     TransactionManager projections = new ProjectionTransactions(transactions, jdbc);
     processing
-        .registerTransactionManager(LISTING_VIEW, c -> projections)
-        .registerTransactionManager(AUCTION_VIEW, c -> projections)
-        .registerEventProcessor(REGISTERS, AxonConfiguration::subscribingByType)
-        .registerListenerInvocationErrorHandler(REGISTERS, c -> PropagatingErrorHandler.instance())
-        .registerEventProcessor(LIVE, AxonConfiguration::subscribingByType)
+        .registerTransactionManager(ListingGroups.LISTING_VIEW, c -> projections)
+        .registerTransactionManager(ListingGroups.AUCTION_VIEW, c -> projections)
+        .registerEventProcessor(Registers.GROUP, AxonConfiguration::subscribingByType)
+        .registerListenerInvocationErrorHandler(Registers.GROUP, c -> PropagatingErrorHandler.instance())
+        .registerEventProcessor(ListingGroups.LIVE, AxonConfiguration::subscribingByType)
         .registerDefaultDeadLetterPolicy(c -> new DeadLetterPolicy());
   }
 
@@ -275,8 +240,7 @@ public class AxonConfiguration {
       org.axonframework.eventsourcing.eventstore.EventStore eventStore,
       org.axonframework.eventsourcing.eventstore.EventStorageEngine storage, TransactionManager transactions,
       io.reelx.exchange.listing.query.BidBook bidBook, JdbcTemplate jdbc) {
-    return new ReadModelRebuild(processing, eventStore, storage, transactions, bidBook, jdbc,
-        List.of(LISTING_VIEW, AUCTION_VIEW));
+    return new ReadModelRebuild(processing, eventStore, storage, transactions, bidBook, jdbc, READ_MODELS);
   }
 
   /**

@@ -1,5 +1,7 @@
 package io.reelx.exchange.config;
 
+import io.reelx.exchange.identity.command.AdminPassword;
+import io.reelx.exchange.shared.startup.StartupProblem;
 import java.io.IOException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -17,7 +19,7 @@ import org.springframework.util.StringUtils;
  * Checks the configuration an operator gives before anything slow starts (no bean, no database
  * yet), so that a wrong setting is reported in one line at once instead of
  * inside a stack trace after a full start: the data directory must be writable, and a first start
- * needs {@code REELX_ADMIN_PASSWORD} of 12 to 128 characters (or {@code --demo}).
+ * needs {@code REELX_ADMIN_PASSWORD} as {@link AdminPassword} requires (or {@code --demo}).
  *
  * <p>Registered in {@code META-INF/spring.factories}; runs once the application context is prepared
  * (every property source in place, including a test's dynamic properties) and before any bean is
@@ -27,9 +29,6 @@ public class StartupChecks implements ApplicationListener<ApplicationPreparedEve
 
   /** Before {@link EarlyDatabaseStart}, which starts the database once the settings are checked. */
   static final int ORDER = Ordered.LOWEST_PRECEDENCE - 10;
-  static final int MIN_PASSWORD = 12;
-  /** bcrypt reads at most 72 bytes of a password: a longer one could not be checked as typed. */
-  static final int MAX_PASSWORD_BYTES = 72;
 
   @Override
   public void onApplicationEvent(ApplicationPreparedEvent event) {
@@ -44,7 +43,7 @@ public class StartupChecks implements ApplicationListener<ApplicationPreparedEve
   static void check(ConfigurableEnvironment env) {
     if (StringUtils.hasText(env.getProperty("spring.datasource.url"))) {
       // an external database: whether this is a first start is known once it answers (AdminBootstrap)
-      checkPasswordLength(env.getProperty("reelx.admin.password", ""));
+      AdminPassword.checkLength(env.getProperty("reelx.admin.password", ""));
       return;
     }
     Path dataDir = Path.of(env.getProperty("reelx.data-dir", "./data")).toAbsolutePath().normalize();
@@ -53,30 +52,10 @@ public class StartupChecks implements ApplicationListener<ApplicationPreparedEve
     boolean demo = Arrays.asList(env.getActiveProfiles()).contains("demo");
     String password = env.getProperty("reelx.admin.password", "");
     if (firstStart && password.isBlank() && !demo) {
-      throw new StartupProblem(missingPassword(), "Set REELX_ADMIN_PASSWORD, or start with --demo.");
+      throw AdminPassword.missing();
     }
     if (firstStart) {
-      checkPasswordLength(password);
-    }
-  }
-
-  /** The message for a first start without an operator password. */
-  public static String missingPassword() {
-    return "First start: REELX_ADMIN_PASSWORD is not set; it is needed (" + MIN_PASSWORD + " characters to "
-        + MAX_PASSWORD_BYTES + " bytes in UTF-8) to create the operator account 'admin'";
-  }
-
-  /** Refuses an operator password that is set but cannot be used. */
-  public static void checkPasswordLength(String password) {
-    if (password.isBlank()) {
-      return;
-    }
-    int bytes = password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
-    if (password.length() < MIN_PASSWORD || bytes > MAX_PASSWORD_BYTES) {
-      throw new StartupProblem("REELX_ADMIN_PASSWORD has " + password.length() + " characters (" + bytes
-          + " bytes); it must have at least " + MIN_PASSWORD + " characters and at most " + MAX_PASSWORD_BYTES
-          + " bytes in UTF-8", password.length() < MIN_PASSWORD ? "Set a longer REELX_ADMIN_PASSWORD."
-          : "Set a shorter REELX_ADMIN_PASSWORD.");
+      AdminPassword.checkLength(password);
     }
   }
 
@@ -95,20 +74,6 @@ public class StartupChecks implements ApplicationListener<ApplicationPreparedEve
       return fs.getReason() + (dataDir.toString().equals(fs.getFile()) ? "" : " (" + fs.getFile() + ")");
     }
     return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage());
-  }
-
-  /** A setting that keeps the exchange from starting; its message says which and why, in one line. */
-  public static class StartupProblem extends IllegalStateException {
-    private final String action;
-
-    public StartupProblem(String message, String action) {
-      super(message);
-      this.action = action;
-    }
-
-    public String action() {
-      return action;
-    }
   }
 
   /** Reports a {@link StartupProblem} as its own line, without a stack trace. */

@@ -1,2 +1,2 @@
-/** Finance: the exchange side of settlement - trading intake into settlement, and its HTTP API. */
+/** Finance: the exchange side of settlement - trading intake into settlement, its HTTP API, and its wiring ({@code SettlementConfiguration}). */
 package io.reelx.exchange.finance;

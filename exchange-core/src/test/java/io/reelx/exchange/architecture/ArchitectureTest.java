@@ -54,7 +54,7 @@ class ArchitectureTest {
     return withoutResolving(() -> new ClassFileImporter().importClasses(offenders));
   }
 
-  private static JavaClasses withoutResolving(Supplier<JavaClasses> importer) {
+  static JavaClasses withoutResolving(Supplier<JavaClasses> importer) {
     ArchConfiguration configuration = ArchConfiguration.get();
     boolean resolve = configuration.resolveMissingDependenciesFromClassPath();
     configuration.setResolveMissingDependenciesFromClassPath(false);

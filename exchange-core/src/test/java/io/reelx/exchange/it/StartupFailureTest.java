@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.reelx.exchange.ReelxApplication;
-import io.reelx.exchange.config.StartupChecks.StartupProblem;
+import io.reelx.exchange.shared.startup.StartupProblem;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,7 @@
 package io.reelx.exchange.contract.command;
 
-import io.reelx.exchange.config.AxonConfiguration;
 import io.reelx.exchange.contract.domain.ContractId;
+import io.reelx.exchange.contract.domain.Offers;
 import io.reelx.exchange.contract.domain.PartyTerms;
 import io.reelx.exchange.contract.query.ContractRegister;
 import io.reelx.exchange.identity.domain.OrganizationId;
@@ -13,9 +13,7 @@ import io.reelx.exchange.shared.domain.Refusal;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Drafts a contract for every award. A tracking processor with its own position in the event
@@ -26,21 +24,19 @@ import tools.jackson.databind.json.JsonMapper;
  * derived from the listing's).
  */
 @Component
-@ProcessingGroup(AxonConfiguration.CONTRACT_DRAFTING)
+@ProcessingGroup(ContractGroups.CONTRACT_DRAFTING)
 public class ContractDrafting {
 
   private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ContractDrafting.class);
 
-  private final JdbcClient jdbc;
-  private final JsonMapper json;
+  private final Offers offers;
   private final CommandGateway commands;
   private final IdentityRegister identities;
   private final ContractRegister contracts;
 
-  public ContractDrafting(JdbcClient jdbc, JsonMapper json, CommandGateway commands, IdentityRegister identities,
+  public ContractDrafting(Offers offers, CommandGateway commands, IdentityRegister identities,
       ContractRegister contracts) {
-    this.jdbc = jdbc;
-    this.json = json;
+    this.offers = offers;
     this.commands = commands;
     this.identities = identities;
     this.contracts = contracts;
@@ -48,9 +44,7 @@ public class ContractDrafting {
 
   @EventHandler
   void on(ListingCreated e) {
-    jdbc.sql("INSERT INTO contract_offer (listing_id, offer) VALUES (?, ?::jsonb) ON CONFLICT (listing_id) DO NOTHING")
-        .params(e.listingId().value(), json.writeValueAsString(e))
-        .update();
+    offers.keep(e);
   }
 
   @EventHandler
@@ -59,11 +53,7 @@ public class ContractDrafting {
     if (contracts.exists(id)) {
       return;
     }
-    ListingCreated offer = jdbc.sql("SELECT offer FROM contract_offer WHERE listing_id = ?")
-        .param(e.listingId().value())
-        .query((rs, n) -> json.readValue(rs.getString(1), ListingCreated.class))
-        .optional()
-        .orElseThrow(() -> new IllegalStateException("No offer recorded for awarded listing " + e.listingId()));
+    ListingCreated offer = offers.of(e.listingId()).orElseThrow(() -> new IllegalStateException("No offer recorded for awarded listing " + e.listingId()));
     try {
       commands.sendAndWait(new DraftContract(id, offer.listingId().value(), offer.titleId(), offer.titleName(),
           party(offer.holderOrganizationId()), party(e.organizationId()), offer.window(), offer.exclusive(),

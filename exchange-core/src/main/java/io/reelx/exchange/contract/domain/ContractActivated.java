@@ -1,5 +1,6 @@
 package io.reelx.exchange.contract.domain;
 
+import io.reelx.exchange.rights.domain.RightsGranted;
 import io.reelx.exchange.rights.domain.WindowTerms;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,4 +17,11 @@ public record ContractActivated(
     String currency,
     LocalDate balanceDueOn,
     Instant activatedAt)
-    implements ContractEvent {}
+    implements ContractEvent, RightsGranted {
+
+  /** The grant is known by the contract's id. */
+  @Override
+  public String grantId() {
+    return contractId.value();
+  }
+}

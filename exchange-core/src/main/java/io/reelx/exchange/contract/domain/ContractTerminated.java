@@ -1,5 +1,6 @@
 package io.reelx.exchange.contract.domain;
 
+import io.reelx.exchange.rights.domain.RightsGrantCut;
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -9,4 +10,11 @@ import java.time.LocalDate;
  */
 public record ContractTerminated(
     ContractId contractId, String titleId, String reason, LocalDate effectiveFrom, String userId,
-    Instant terminatedAt) implements ContractEvent {}
+    Instant terminatedAt) implements ContractEvent, RightsGrantCut {
+
+  /** The grant is known by the contract's id. */
+  @Override
+  public String grantId() {
+    return contractId.value();
+  }
+}

@@ -1,6 +1,5 @@
 package io.reelx.exchange.contract.query;
 
-import io.reelx.exchange.config.AxonConfiguration;
 import io.reelx.exchange.contract.domain.ContractActivated;
 import io.reelx.exchange.contract.domain.ContractDrafted;
 import io.reelx.exchange.contract.domain.ContractExpired;
@@ -13,6 +12,7 @@ import io.reelx.exchange.contract.domain.ContractVoided;
 import io.reelx.exchange.contract.domain.Party;
 import io.reelx.exchange.contract.query.ContractView.SignatureView;
 import io.reelx.exchange.rights.query.RightsRegister.Page;
+import io.reelx.exchange.shared.command.Registers;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -35,7 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
  * duplicate check always see the current state.
  */
 @Component
-@ProcessingGroup(AxonConfiguration.REGISTERS)
+@ProcessingGroup(Registers.GROUP)
 public class ContractRegister {
 
   private final JdbcClient jdbc;

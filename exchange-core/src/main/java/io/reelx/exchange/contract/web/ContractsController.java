@@ -23,9 +23,8 @@ import io.reelx.exchange.contract.query.ContractView;
 import io.reelx.exchange.identity.domain.Role;
 import io.reelx.exchange.identity.security.Access;
 import io.reelx.exchange.identity.security.CurrentUser;
-import io.reelx.exchange.listing.web.ListingsController;
+import io.reelx.exchange.rights.api.WindowMapping;
 import io.reelx.exchange.rights.query.RightsRegister.Page;
-import io.reelx.exchange.rights.web.WindowMapping;
 import io.reelx.exchange.shared.domain.NotFound;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
@@ -112,7 +111,7 @@ public class ContractsController implements ContractsApi {
         WindowMapping.toApi(t.window().toWindow(), t.exclusive(), t.sublicensable()),
         t.price(), t.currency(), t.depositApplied(), t.balanceDue(), t.paymentDueDays(), utc(t.signingDeadline()),
         v.documentSha256(), utc(t.awardedAt()), v.version())
-        .settlementTerms(io.reelx.exchange.listing.web.SettlementTermsMapping.toApi(t.settlementTerms()))
+        .settlementTerms(io.reelx.exchange.listing.api.SettlementTermsMapping.toApi(t.settlementTerms()))
         .activatedAt(utc(v.activatedAt()))
         .endedAt(utc(v.endedAt()))
         .endReason(v.endReason())

@@ -1,6 +1,5 @@
 package io.reelx.exchange.finance.command;
 
-import io.reelx.exchange.config.AxonConfiguration;
 import io.reelx.exchange.contract.domain.ContractActivated;
 import io.reelx.exchange.contract.domain.ContractExpired;
 import io.reelx.exchange.contract.domain.ContractTerminated;
@@ -23,7 +22,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Tells settlement what trading did. A tracking processor with its own position in the event log
- * (group {@value AxonConfiguration#SETTLEMENT_INTAKE}): a failure that passes (database, lock) is
+ * (group {@value FinanceGroups#SETTLEMENT_INTAKE}): a failure that passes (database, lock) is
  * retried in place; one that would fail again parks the event, and the later events of the same
  * listing or contract behind it, in the group's dead-letter queue for an operator to retry, while
  * other listings and contracts go on. The position moves only once settlement's rows and transfers
@@ -42,7 +41,7 @@ import org.springframework.stereotype.Component;
  * </ul>
  */
 @Component
-@ProcessingGroup(AxonConfiguration.SETTLEMENT_INTAKE)
+@ProcessingGroup(FinanceGroups.SETTLEMENT_INTAKE)
 public class SettlementIntake {
 
   /** ISO 3166-1 "unknown" for an organisation registered without a country. */

@@ -1,7 +1,5 @@
 package io.reelx.exchange.identity.command;
 
-import io.reelx.exchange.config.StartupChecks;
-import io.reelx.exchange.config.StartupChecks.StartupProblem;
 import io.reelx.exchange.identity.domain.OrganizationKind;
 import io.reelx.exchange.identity.domain.Role;
 import io.reelx.exchange.identity.query.IdentityRegister;
@@ -50,11 +48,11 @@ public class AdminBootstrap implements ApplicationRunner {
     boolean demo = Arrays.asList(env.getActiveProfiles()).contains("demo");
     // StartupChecks reports these before the start on the embedded database; on an external one
     // only now is it known that this is a first start
-    StartupChecks.checkPasswordLength(password);
+    AdminPassword.checkLength(password);
     boolean generated = password.isBlank();
     if (generated) {
       if (!demo) {
-        throw new StartupProblem(StartupChecks.missingPassword(), "Set REELX_ADMIN_PASSWORD, or start with --demo.");
+        throw AdminPassword.missing();
       }
       byte[] random = new byte[12];
       new SecureRandom().nextBytes(random);

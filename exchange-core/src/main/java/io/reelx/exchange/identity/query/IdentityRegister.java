@@ -1,6 +1,5 @@
 package io.reelx.exchange.identity.query;
 
-import io.reelx.exchange.config.AxonConfiguration;
 import io.reelx.exchange.identity.domain.OrganizationCreated;
 import io.reelx.exchange.identity.domain.OrganizationId;
 import io.reelx.exchange.identity.domain.OrganizationKind;
@@ -9,6 +8,7 @@ import io.reelx.exchange.identity.domain.UserDisabled;
 import io.reelx.exchange.identity.domain.UserEnabled;
 import io.reelx.exchange.identity.domain.UserId;
 import io.reelx.exchange.identity.domain.UserRegistered;
+import io.reelx.exchange.shared.command.Registers;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -29,7 +29,7 @@ import org.springframework.stereotype.Component;
  * and names stay unique.
  */
 @Component
-@ProcessingGroup(AxonConfiguration.REGISTERS)
+@ProcessingGroup(Registers.GROUP)
 public class IdentityRegister {
 
   private final JdbcClient jdbc;

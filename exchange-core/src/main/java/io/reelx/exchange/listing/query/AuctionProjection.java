@@ -1,6 +1,5 @@
 package io.reelx.exchange.listing.query;
 
-import io.reelx.exchange.config.AxonConfiguration;
 import io.reelx.exchange.listing.domain.BidderQualified;
 import io.reelx.exchange.listing.domain.BidderRefused;
 import io.reelx.exchange.listing.domain.DepositApplied;
@@ -22,7 +21,7 @@ import org.springframework.stereotype.Component;
  * harmless. What each event changes is decided by {@link RegistrationViewEvolution}. (The bid book is written with the bids: {@link BidBook}.)
  */
 @Component
-@ProcessingGroup(AxonConfiguration.AUCTION_VIEW)
+@ProcessingGroup(ListingGroups.AUCTION_VIEW)
 public class AuctionProjection {
 
   private final JdbcClient jdbc;

@@ -1,9 +1,9 @@
 package io.reelx.exchange.listing.query;
 
-import io.reelx.exchange.config.AxonConfiguration;
 import io.reelx.exchange.listing.domain.BidPlaced;
 import io.reelx.exchange.listing.domain.ListingAwarded;
 import io.reelx.exchange.listing.domain.ListingFailed;
+import io.reelx.exchange.shared.command.Registers;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -35,7 +35,7 @@ import org.springframework.stereotype.Component;
  * listing_view} moves with it, in the same transaction (the listing view itself skips bids).
  */
 @Component
-@ProcessingGroup(AxonConfiguration.REGISTERS)
+@ProcessingGroup(Registers.GROUP)
 public class BidBook {
 
   private static final String PENDING = BidBook.class.getName() + ".pending";

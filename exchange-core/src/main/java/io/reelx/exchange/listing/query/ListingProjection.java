@@ -1,6 +1,5 @@
 package io.reelx.exchange.listing.query;
 
-import io.reelx.exchange.config.AxonConfiguration;
 import io.reelx.exchange.listing.domain.ListingApproved;
 import io.reelx.exchange.listing.domain.ListingCreated;
 import io.reelx.exchange.listing.domain.ListingRejected;
@@ -34,7 +33,7 @@ import org.springframework.stereotype.Component;
  * stream when this view is behind.
  */
 @Component
-@ProcessingGroup(AxonConfiguration.LISTING_VIEW)
+@ProcessingGroup(ListingGroups.LISTING_VIEW)
 public class ListingProjection {
 
   private static final boolean MOVES_CLOSING = true;

@@ -3,7 +3,6 @@ package io.reelx.exchange.listing.web;
 import static io.reelx.exchange.shared.web.Times.utc;
 
 import io.reelx.api.model.Bid;
-import io.reelx.exchange.config.AxonConfiguration;
 import io.reelx.exchange.listing.domain.BidPlaced;
 import io.reelx.exchange.listing.domain.BiddingOpened;
 import io.reelx.exchange.listing.domain.ListingAwarded;
@@ -14,6 +13,7 @@ import io.reelx.exchange.listing.domain.ListingStatus;
 import io.reelx.exchange.listing.domain.ListingSuspended;
 import io.reelx.exchange.listing.domain.ListingWithdrawn;
 import io.reelx.exchange.listing.domain.TimedPeriodStarted;
+import io.reelx.exchange.listing.query.ListingGroups;
 import io.reelx.exchange.listing.query.ListingView;
 import java.io.IOException;
 import java.util.ArrayDeque;
@@ -66,7 +66,7 @@ import tools.jackson.databind.json.JsonMapper;
  * (the client reconnects and gets the current status first).
  */
 @Component
-@ProcessingGroup(AxonConfiguration.LIVE)
+@ProcessingGroup(ListingGroups.LIVE)
 public class LiveFeed implements SmartLifecycle {
 
   private static final long STREAM_TIMEOUT_MS = 30 * 60 * 1000L;

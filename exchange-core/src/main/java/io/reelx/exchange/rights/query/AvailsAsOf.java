@@ -1,7 +1,5 @@
 package io.reelx.exchange.rights.query;
 
-import io.reelx.exchange.contract.domain.ContractActivated;
-import io.reelx.exchange.contract.domain.ContractTerminated;
 import io.reelx.exchange.rights.domain.Avails;
 import io.reelx.exchange.rights.domain.AvailsCalculator;
 import io.reelx.exchange.rights.domain.AvailsRequest;
@@ -9,6 +7,8 @@ import io.reelx.exchange.rights.domain.Grant;
 import io.reelx.exchange.rights.domain.Holding;
 import io.reelx.exchange.rights.domain.HoldingId;
 import io.reelx.exchange.rights.domain.HoldingRecorded;
+import io.reelx.exchange.rights.domain.RightsGrantCut;
+import io.reelx.exchange.rights.domain.RightsGranted;
 import io.reelx.exchange.rights.domain.TitleId;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -60,9 +60,9 @@ public class AvailsAsOf {
         if (event.getTimestamp().isAfter(at)) {
           break;
         }
-        if (event.getPayload() instanceof ContractActivated a) {
+        if (event.getPayload() instanceof RightsGranted a) {
           grant.put(contract, new Grant(contract, a.window().toWindow(), a.exclusive()));
-        } else if (event.getPayload() instanceof ContractTerminated t && grant.containsKey(contract)) {
+        } else if (event.getPayload() instanceof RightsGrantCut t && grant.containsKey(contract)) {
           grant.get(contract).terminatedFrom(t.effectiveFrom())
               .ifPresentOrElse(cut -> grant.put(contract, cut), () -> grant.remove(contract));
         }

@@ -1,17 +1,17 @@
 package io.reelx.exchange.rights.query;
 
-import io.reelx.exchange.config.AxonConfiguration;
-import io.reelx.exchange.contract.domain.ContractActivated;
-import io.reelx.exchange.contract.domain.ContractTerminated;
 import io.reelx.exchange.rights.domain.Grant;
 import io.reelx.exchange.rights.domain.Holding;
 import io.reelx.exchange.rights.domain.HoldingId;
 import io.reelx.exchange.rights.domain.HoldingRecorded;
+import io.reelx.exchange.rights.domain.RightsGrantCut;
+import io.reelx.exchange.rights.domain.RightsGranted;
 import io.reelx.exchange.rights.domain.RightsWindow;
 import io.reelx.exchange.rights.domain.TitleId;
 import io.reelx.exchange.rights.domain.TitleKind;
 import io.reelx.exchange.rights.domain.TitleRegistered;
 import io.reelx.exchange.rights.domain.WindowTerms;
+import io.reelx.exchange.shared.command.Registers;
 import java.sql.Array;
 import java.sql.Date;
 import java.sql.ResultSet;
@@ -31,7 +31,7 @@ import org.springframework.stereotype.Component;
  * (subscribing group), so avails and the listing rules always see the current register.
  */
 @Component
-@ProcessingGroup(AxonConfiguration.REGISTERS)
+@ProcessingGroup(Registers.GROUP)
 public class JdbcRightsRegister implements RightsRegister {
 
   private final JdbcClient jdbc;
@@ -63,22 +63,22 @@ public class JdbcRightsRegister implements RightsRegister {
   }
 
   @EventHandler
-  void on(ContractActivated e) {
+  void on(RightsGranted e) {
     WindowTerms w = e.window();
     jdbc.sql("INSERT INTO rights_grant (contract_id, title_id, territories, media, languages, term_start, term_end,"
             + " exclusive) VALUES (?,?,?::text[],?::text[],?::text[],?,?,?)")
-        .params(e.contractId().value(), e.titleId(), array(w.territories()), array(w.media()), array(w.languages()),
+        .params(e.grantId(), e.titleId(), array(w.territories()), array(w.media()), array(w.languages()),
             Date.valueOf(w.termStart()), Date.valueOf(w.termEnd()), e.exclusive())
         .update();
   }
 
   /** The grant no longer applies from the effective date: keep only the days before it, if any. */
   @EventHandler
-  void on(ContractTerminated e) {
+  void on(RightsGrantCut e) {
     jdbc.sql("DELETE FROM rights_grant WHERE contract_id = ? AND term_start >= ?")
-        .params(e.contractId().value(), Date.valueOf(e.effectiveFrom())).update();
+        .params(e.grantId(), Date.valueOf(e.effectiveFrom())).update();
     jdbc.sql("UPDATE rights_grant SET term_end = ? WHERE contract_id = ? AND term_end >= ?")
-        .params(Date.valueOf(e.effectiveFrom().minusDays(1)), e.contractId().value(), Date.valueOf(e.effectiveFrom()))
+        .params(Date.valueOf(e.effectiveFrom().minusDays(1)), e.grantId(), Date.valueOf(e.effectiveFrom()))
         .update();
   }
 

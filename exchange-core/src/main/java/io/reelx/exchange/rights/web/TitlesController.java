@@ -16,6 +16,7 @@ import io.reelx.api.model.TitlePage;
 import io.reelx.exchange.identity.domain.Role;
 import io.reelx.exchange.identity.security.Access;
 import io.reelx.exchange.identity.security.CurrentUser;
+import io.reelx.exchange.rights.api.WindowMapping;
 import io.reelx.exchange.rights.command.RecordHolding;
 import io.reelx.exchange.rights.command.RegisterTitle;
 import io.reelx.exchange.rights.domain.AvailsRequest;

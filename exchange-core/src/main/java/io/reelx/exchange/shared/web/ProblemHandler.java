@@ -1,10 +1,6 @@
 package io.reelx.exchange.shared.web;
 
 import io.reelx.exchange.shared.domain.InvalidValue;
-import io.reelx.settlement.application.SettlementProblem;
-import io.reelx.settlement.ledger.domain.TransferRefused;
-import io.reelx.settlement.ledger.domain.TransferResult;
-import io.reelx.settlement.terms.domain.InvalidTermsException;
 import io.reelx.exchange.shared.domain.NotFound;
 import io.reelx.exchange.shared.domain.RuleViolation;
 import io.reelx.exchange.shared.domain.StateConflict;
@@ -45,7 +41,8 @@ import tools.jackson.databind.exc.InvalidNullException;
 
 /**
  * Every error as an RFC 9457 problem document with a stable {@code type}/{@code code} and, for
- * bad input, the fields at fault. Bad input is never a 500.
+ * bad input, the fields at fault. Bad input is never a 500. A context maps its own exception types
+ * in an advice of its own, ordered before this one (finance's {@code SettlementProblems}).
  */
 @RestControllerAdvice
 public class ProblemHandler extends ResponseEntityExceptionHandler {
@@ -57,40 +54,6 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
   ResponseEntity<Object> invalid(InvalidValue e) {
     return problem(HttpStatus.BAD_REQUEST, "invalid-value", e.getMessage(),
         e.fields().stream().map(f -> Map.of("field", f.field(), "reason", f.reason())).toList());
-  }
-
-  /** Settlement's refusals: invalid input carries every field (or report line) error found. */
-  @ExceptionHandler(SettlementProblem.class)
-  ResponseEntity<Object> settlement(SettlementProblem e) {
-    if (e instanceof SettlementProblem.Invalid invalid) {
-      List<Map<String, String>> errors = new ArrayList<>();
-      invalid.errors().forEach(f -> errors.add(Map.of("field", f.field(), "reason", f.reason())));
-      ResponseEntity<Object> response = problem(HttpStatus.BAD_REQUEST, "invalid-value", e.getMessage(), errors);
-      ((ProblemDetail) response.getBody()).setProperty("errorCount", invalid.errorCount());
-      return response;
-    }
-    if (e instanceof SettlementProblem.NotFound) {
-      return problem(HttpStatus.NOT_FOUND, "not-found", e.getMessage(), null);
-    }
-    if (e instanceof SettlementProblem.Conflict) {
-      return problem(HttpStatus.CONFLICT, "state-conflict", e.getMessage(), null);
-    }
-    return problem(HttpStatus.UNPROCESSABLE_CONTENT, ((SettlementProblem.Refused) e).code(), e.getMessage(), null);
-  }
-
-  @ExceptionHandler(InvalidTermsException.class)
-  ResponseEntity<Object> invalidTerms(InvalidTermsException e) {
-    List<Map<String, String>> errors = new ArrayList<>();
-    e.errors().forEach(f -> errors.add(Map.of("field", f.field(), "reason", f.reason())));
-    return problem(HttpStatus.BAD_REQUEST, "invalid-value", "The settlement terms are invalid", errors);
-  }
-
-  @ExceptionHandler(TransferRefused.class)
-  ResponseEntity<Object> transferRefused(TransferRefused e) {
-    if (e.refusal().reason() == TransferResult.Reason.ID_REUSED_WITH_DIFFERENT_CONTENT) {
-      return problem(HttpStatus.CONFLICT, "transfer-id-reused", e.getMessage(), null);
-    }
-    return problem(HttpStatus.UNPROCESSABLE_CONTENT, "transfer-refused", e.getMessage(), null);
   }
 
   @ExceptionHandler(RuleViolation.class)
@@ -246,7 +209,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     return sb.isEmpty() ? "body" : sb.toString();
   }
 
-  static ResponseEntity<Object> problem(
+  /** The problem document every handler answers with ({@code code} also names its {@code type}). */
+  public static ResponseEntity<Object> problem(
       HttpStatusCode status, String code, String detail, List<Map<String, String>> errors) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
     problem.setType(URI.create(TYPE_BASE + code));

@@ -1,11 +1,11 @@
 package io.reelx.exchange.rights.ema.domain;
 
-import io.reelx.exchange.contract.domain.ContractActivated;
-import io.reelx.exchange.contract.domain.ContractTerminated;
 import io.reelx.exchange.rights.domain.Grant;
 import io.reelx.exchange.rights.domain.Holding;
 import io.reelx.exchange.rights.domain.HoldingId;
 import io.reelx.exchange.rights.domain.HoldingRecorded;
+import io.reelx.exchange.rights.domain.RightsGrantCut;
+import io.reelx.exchange.rights.domain.RightsGranted;
 import io.reelx.exchange.rights.domain.TitleId;
 import io.reelx.exchange.rights.domain.TitleRegistered;
 import java.time.Instant;
@@ -23,21 +23,33 @@ import java.util.function.Function;
 
 /**
  * An organisation's titles, holdings and grants as they stood at the end of a day (UTC), folded from
- * the events in log order: titles registered, holdings recorded, contracts activated, and
- * terminations cutting their grants ({@link Grant#terminatedFrom}). Events after the day are ignored.
+ * the events in log order: titles registered, holdings recorded, grants made (a contract's activation), and
+ * cuts of them (its termination) ({@link Grant#terminatedFrom}). Events after the day are ignored.
  */
 public final class RightsAsOf {
 
-  /** The event types the fold reads; others need not even be deserialised. */
+  /** The event types the fold reads (grants by the rights view of them); others need not even be deserialised. */
   public static final List<Class<?>> READS =
-      List.of(TitleRegistered.class, HoldingRecorded.class, ContractActivated.class, ContractTerminated.class);
+      List.of(TitleRegistered.class, HoldingRecorded.class, RightsGranted.class, RightsGrantCut.class);
+
+  private static final ClassValue<Boolean> READ = new ClassValue<>() {
+    @Override
+    protected Boolean computeValue(Class<?> type) {
+      return READS.stream().anyMatch(read -> read.isAssignableFrom(type));
+    }
+  };
+
+  /** Whether the fold reads events of {@code payloadType} ({@link #READS} or an implementation). */
+  public static boolean reads(Class<?> payloadType) {
+    return READ.get(payloadType);
+  }
 
   private final String organizationId;
   private final Optional<TitleId> only;
   private final Instant cutoff;
   private final Map<String, TitleRegistered> titles = new LinkedHashMap<>();
   private final Map<String, List<Holding>> holdings = new HashMap<>();
-  private final Map<String, ContractActivated> activated = new LinkedHashMap<>();
+  private final Map<String, RightsGranted> activated = new LinkedHashMap<>();
   private final Map<String, LocalDate> terminated = new HashMap<>();
 
   public RightsAsOf(String organizationId, Optional<TitleId> only, LocalDate asOf) {
@@ -60,10 +72,10 @@ public final class RightsAsOf {
     } else if (event instanceof HoldingRecorded h) {
       holdings.computeIfAbsent(h.titleId().value(), k -> new ArrayList<>()).add(new Holding(
           new HoldingId(h.holdingId()), h.window().toWindow(), h.exclusive(), h.sublicensable(), h.evidenceSha256()));
-    } else if (event instanceof ContractActivated a) {
-      activated.put(a.contractId().value(), a);
-    } else if (event instanceof ContractTerminated t) {
-      terminated.merge(t.contractId().value(), t.effectiveFrom(), (x, y) -> x.isBefore(y) ? x : y);
+    } else if (event instanceof RightsGranted a) {
+      activated.put(a.grantId(), a);
+    } else if (event instanceof RightsGrantCut t) {
+      terminated.merge(t.grantId(), t.effectiveFrom(), (x, y) -> x.isBefore(y) ? x : y);
     }
   }
 

@@ -71,7 +71,7 @@ public class AvailsCatalogue {
     RightsAsOf fold = new RightsAsOf(organizationId, only, asOf);
     try (Stream<? extends TrackedEventMessage<?>> stream = events.readEvents(null, false)) {
       stream.forEach(m -> {
-        if (fold.counts(m.getTimestamp()) && RightsAsOf.READS.contains(m.getPayloadType())) {
+        if (fold.counts(m.getTimestamp()) && RightsAsOf.reads(m.getPayloadType())) {
           fold.accept(m.getPayload(), m.getTimestamp());
         }
       });

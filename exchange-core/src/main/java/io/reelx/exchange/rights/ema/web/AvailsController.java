@@ -6,12 +6,10 @@ import io.reelx.api.model.AvailsDifference;
 import io.reelx.api.model.HoldingsImportReport;
 import io.reelx.api.model.ImportedHolding;
 import io.reelx.api.model.ImportedTitle;
-import io.reelx.exchange.contract.domain.Party;
-import io.reelx.exchange.contract.query.ContractRegister;
-import io.reelx.exchange.contract.query.ContractView;
 import io.reelx.exchange.identity.domain.Role;
 import io.reelx.exchange.identity.security.Access;
 import io.reelx.exchange.identity.security.CurrentUser;
+import io.reelx.exchange.rights.api.WindowMapping;
 import io.reelx.exchange.rights.domain.TitleId;
 import io.reelx.exchange.rights.ema.command.HoldingsImport;
 import io.reelx.exchange.rights.ema.domain.AvailRow;
@@ -27,9 +25,9 @@ import io.reelx.exchange.rights.ema.sheet.AvailsFileReader;
 import io.reelx.exchange.rights.ema.sheet.AvailsXlsxWriter;
 import io.reelx.exchange.rights.ema.sheet.AvailsXmlWriter;
 import io.reelx.exchange.rights.ema.sheet.ReadLimits;
+import io.reelx.exchange.rights.query.LicensedTitles;
 import io.reelx.exchange.rights.query.RightsRegister;
 import io.reelx.exchange.rights.query.TitleView;
-import io.reelx.exchange.rights.web.WindowMapping;
 import io.reelx.exchange.shared.domain.InvalidValue;
 import io.reelx.exchange.shared.domain.NotFound;
 import jakarta.servlet.http.HttpServletRequest;
@@ -76,20 +74,20 @@ public class AvailsController implements AvailsApi {
   private final RightsRegister register;
   private final AvailsCatalogue catalogue;
   private final HoldingsImport imports;
-  private final ContractRegister contracts;
+  private final LicensedTitles licensed;
   private final Clock clock;
   private final ReadLimits limits;
   private final int maxExportRows;
 
   public AvailsController(Access access, RightsRegister register, AvailsCatalogue catalogue, HoldingsImport imports,
-      ContractRegister contracts, Clock clock,
+      LicensedTitles licensed, Clock clock,
       @Value("${reelx.ema.max-rows:100000}") int maxRows,
       @Value("${reelx.ema.max-export-rows:1000000}") int maxExportRows) {
     this.access = access;
     this.register = register;
     this.catalogue = catalogue;
     this.imports = imports;
-    this.contracts = contracts;
+    this.licensed = licensed;
     this.clock = clock;
     ReadLimits d = ReadLimits.defaults();
     this.limits = new ReadLimits(maxRows, d.maxUnpackedPartBytes(), d.minInflateBasisPoints(), d.maxCellChars());
@@ -270,16 +268,10 @@ public class AvailsController implements AvailsApi {
   /** The titles a platform licenses under its contracts. */
   private Map<String, TitleView> licensedTitles(CurrentUser user) {
     Map<String, TitleView> titles = new HashMap<>();
-    for (int page = 0; ; page++) {
-      RightsRegister.Page<ContractView> found = contracts.search(new ContractRegister.ContractSearch(
-          user.organizationId().value(), false, Party.LICENSEE, null, null), page, 200);
-      for (ContractView c : found.items()) {
-        register.title(new TitleId(c.terms().titleId())).ifPresent(t -> titles.put(t.id().value(), t));
-      }
-      if (found.items().size() < 200) {
-        return titles;
-      }
+    for (TitleId id : licensed.licensedTo(user.organizationId().value())) {
+      register.title(id).ifPresent(t -> titles.put(t.id().value(), t));
     }
+    return titles;
   }
 
   private static AvailsDifference toApi(Difference d) {

@@ -1,4 +1,4 @@
-package io.reelx.exchange.listing.web;
+package io.reelx.exchange.listing.api;
 
 import io.reelx.api.model.Deduction;
 import io.reelx.api.model.RateSchedule;

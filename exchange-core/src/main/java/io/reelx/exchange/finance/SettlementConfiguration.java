@@ -1,4 +1,4 @@
-package io.reelx.exchange.config;
+package io.reelx.exchange.finance;
 
 import io.reelx.settlement.application.SettlementDesk;
 import io.reelx.settlement.ledger.query.JdbcLedger;

@@ -1,4 +1,4 @@
-package io.reelx.exchange.rights.web;
+package io.reelx.exchange.rights.api;
 
 import io.reelx.api.model.Media;
 import io.reelx.exchange.rights.domain.MediaSet;

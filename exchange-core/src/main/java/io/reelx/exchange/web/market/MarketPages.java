@@ -1,4 +1,4 @@
-package io.reelx.exchange.listing.page;
+package io.reelx.exchange.web.market;
 
 import io.reelx.exchange.identity.domain.Role;
 import io.reelx.exchange.identity.security.Access;
