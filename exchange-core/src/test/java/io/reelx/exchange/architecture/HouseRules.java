@@ -73,8 +73,6 @@ final class HouseRules {
   static final List<String> COMMAND_EXCEPTIONS = List.of(
       // the meta-annotation that keeps Jackson out of the aggregates: their snapshot field visibility, once
       "shared.command.SnapshotState",
-      // refuses with Shiro's UnauthorizedException: issue 15 moves the Listing's decisions out (h-listing)
-      "listing.command.Listing",
       // credentials and API tokens are rows, not events
       "identity.command.IdentityService");
 

@@ -22,7 +22,7 @@ import io.reelx.exchange.identity.query.OrganizationView;
 import io.reelx.exchange.identity.security.Access;
 import io.reelx.exchange.identity.security.CurrentUser;
 import io.reelx.exchange.listing.domain.ListingSettlementTerms;
-import io.reelx.exchange.listing.web.SettlementTermsMapping;
+import io.reelx.exchange.listing.api.SettlementTermsMapping;
 import io.reelx.exchange.shared.domain.InvalidValue;
 import io.reelx.exchange.shared.domain.NotFound;
 import io.reelx.exchange.shared.idempotency.IdempotencyKeys;
