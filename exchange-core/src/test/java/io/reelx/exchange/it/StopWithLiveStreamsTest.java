@@ -39,6 +39,8 @@ class StopWithLiveStreamsTest {
     try {
       Market market = new Market(port(app), PASSWORD).withTitle();
       String listing = market.draftListing();
+      // the stream opens on the listing view, which a loaded machine may not have written yet
+      ReadModels.awaitCaughtUp(app, BOUND);
       for (int i = 0; i < 3; i++) {
         HttpResponse<java.io.InputStream> answer = market.holder.openEventStream("/api/v1/listings/" + listing
             + "/stream").get(BOUND.toSeconds(), TimeUnit.SECONDS);

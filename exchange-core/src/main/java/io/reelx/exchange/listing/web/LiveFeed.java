@@ -30,7 +30,12 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -62,8 +67,15 @@ import tools.jackson.databind.json.JsonMapper;
  * (the text of the SSE event, JSON as the API writes it) and writes each stream what it sees in
  * one write. At 100 bids a second a stream gets a write every 40 ms or so rather than one per
  * bid: the writes (a system call each, and the work of the network stack) are what a thousand
- * streams cost, so that window divides the cost of a busy auction by the bids it gathers. A stream that cannot be written is dropped
- * (the client reconnects and gets the current status first).
+ * streams cost, so that window divides the cost of a busy auction by the bids it gathers.
+ *
+ * <p>The fan-out thread does not write: it queues each stream's text in the stream's own bounded
+ * queue ({@code reelx.live.queue-limit} writes, 256 by default) and a small pool of writers
+ * ({@code reelx.live.writers}, 8 by default) drains the queues, each stream by one writer at a
+ * time, everything waiting for it in one write. A slow client holds up its own stream only (and,
+ * while its write blocks, one writer): its queue grows, and when it is full the stream is
+ * dropped. A stream that cannot be written is dropped too; the client reconnects and gets the
+ * current status first.
  */
 @Component
 @ProcessingGroup(ListingGroups.LIVE)
@@ -83,18 +95,67 @@ public class LiveFeed implements SmartLifecycle {
 
   /** How long the fan-out thread gathers commits after the first before it writes (see the class comment). */
   private final long windowNanos;
+  /** Writes waiting for one stream beyond which it is dropped (its client reconnects). */
+  private final int queueLimit;
+  /** The threads that write the streams; the fan-out thread only renders and queues. */
+  private final ExecutorService writers;
+  private final Supplier<SseEmitter> emitters;
 
+  @org.springframework.beans.factory.annotation.Autowired
   public LiveFeed(JsonMapper json, org.springframework.core.env.Environment env) {
+    this(json, env, () -> new SseEmitter(STREAM_TIMEOUT_MS));
+  }
+
+  /** {@code emitters}: where a new stream's emitter comes from (tests give their own). */
+  LiveFeed(JsonMapper json, org.springframework.core.env.Environment env, Supplier<SseEmitter> emitters) {
     this.json = json;
+    this.emitters = emitters;
     this.windowNanos = env.getProperty("reelx.live.batch-window", java.time.Duration.class,
         java.time.Duration.ofMillis(40)).toNanos();
+    this.queueLimit = env.getProperty("reelx.live.queue-limit", Integer.class, 256);
+    int writerThreads = env.getProperty("reelx.live.writers", Integer.class, 8);
+    AtomicInteger writerNumber = new AtomicInteger();
+    // idle writers end after a while: a quiet node (or a stopped context in a test JVM) keeps none
+    ThreadPoolExecutor pool = new ThreadPoolExecutor(writerThreads, writerThreads, 30, TimeUnit.SECONDS,
+        new LinkedBlockingQueue<>(), r -> {
+          Thread t = new Thread(r, "live-feed-writer-" + writerNumber.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        });
+    pool.allowCoreThreadTimeOut(true);
+    this.writers = pool;
     Thread fanOut = new Thread(this::fanOut, "live-feed-fan-out");
     fanOut.setDaemon(true);
     fanOut.start();
   }
 
-  /** One open stream, and the organisation that watches it (it sees its own sealed bids). */
-  private record Subscriber(SseEmitter emitter, String organizationId) {}
+  /**
+   * One open stream, the organisation that watches it (it sees its own sealed bids), and the text
+   * waiting to be written to it: a bounded queue drained by one writer at a time, so a slow stream
+   * holds up only itself.
+   */
+  private static final class Subscriber {
+    final SseEmitter emitter;
+    final String organizationId;
+    /** Guarded by this: texts waiting, whether a writer is draining them, whether the last is queued. */
+    private final ArrayDeque<byte[]> pending = new ArrayDeque<>();
+    private boolean draining;
+    private boolean completing;
+    private boolean gone;
+
+    Subscriber(SseEmitter emitter, String organizationId) {
+      this.emitter = emitter;
+      this.organizationId = organizationId;
+    }
+
+    SseEmitter emitter() {
+      return emitter;
+    }
+
+    String organizationId() {
+      return organizationId;
+    }
+  }
 
   /**
    * One event to send: its position in the listing's stream, and its data for each watching
@@ -114,7 +175,7 @@ public class LiveFeed implements SmartLifecycle {
    * live. On a listing that is over the stream ends after that (and after its {@code closed} event).
    */
   public SseEmitter open(ListingView listing, String organizationId) {
-    SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT_MS);
+    SseEmitter emitter = emitters.get();
     Subscriber subscriber = new Subscriber(emitter, organizationId);
     String listingId = listing.id();
     Runnable remove = () -> leave(listingId, subscriber);
@@ -344,8 +405,8 @@ public class LiveFeed implements SmartLifecycle {
     Map<String, byte[]> texts = new HashMap<>();
     for (Subscriber s : channel.subscribers) {
       byte[] text = texts.computeIfAbsent(s.organizationId(), org -> render(sent, org));
-      if (text.length > 0 && !sendText(s, text)) {
-        leave(listingId, s);
+      if (text.length > 0) {
+        enqueue(listingId, s, text, false);
       }
     }
     if (last != null) {
@@ -363,6 +424,96 @@ public class LiveFeed implements SmartLifecycle {
       }
     }
     return text.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Queues text for a stream and makes sure a writer drains it; {@code last}: the stream ends
+   * after it. A stream whose queue is full (its client reads slower than the auction bids) is
+   * dropped: its client reconnects and gets the current status first.
+   */
+  private void enqueue(String listingId, Subscriber s, byte[] text, boolean last) {
+    boolean startWriter;
+    boolean drop = false;
+    synchronized (s) {
+      if (s.gone || s.completing) {
+        return;
+      }
+      if (s.pending.size() >= queueLimit) {
+        s.gone = true;
+        s.pending.clear();
+        drop = true;
+      } else {
+        s.pending.add(text);
+        s.completing = last;
+      }
+      startWriter = !drop && !s.draining;
+      s.draining |= startWriter;
+    }
+    if (drop) {
+      leave(listingId, s);
+      complete(s);
+    } else if (startWriter) {
+      writers.execute(() -> drain(listingId, s));
+    }
+  }
+
+  /** A writer: writes everything queued for the stream in one write, until nothing is left. */
+  private void drain(String listingId, Subscriber s) {
+    while (true) {
+      byte[] text;
+      boolean last;
+      synchronized (s) {
+        if (s.gone || s.pending.isEmpty()) {
+          s.draining = false;
+          return;
+        }
+        text = concat(s.pending);
+        s.pending.clear();
+        last = s.completing;
+      }
+      if (text.length > 0 && !sendText(s, text)) {
+        synchronized (s) {
+          s.gone = true;
+          s.pending.clear();
+          s.draining = false;
+        }
+        leave(listingId, s);
+        return;
+      }
+      if (last) {
+        synchronized (s) {
+          s.gone = true;
+          s.draining = false;
+        }
+        complete(s);
+        return;
+      }
+    }
+  }
+
+  private static byte[] concat(ArrayDeque<byte[]> texts) {
+    if (texts.size() == 1) {
+      return texts.peek();
+    }
+    int length = 0;
+    for (byte[] t : texts) {
+      length += t.length;
+    }
+    byte[] all = new byte[length];
+    int at = 0;
+    for (byte[] t : texts) {
+      System.arraycopy(t, 0, all, at, t.length);
+      at += t.length;
+    }
+    return all;
+  }
+
+  private static void complete(Subscriber s) {
+    try {
+      s.emitter().complete();
+    } catch (RuntimeException alreadyOver) {
+      // the stream ended meanwhile
+    }
   }
 
   /** One write of ready SSE text, with one flush. */
@@ -424,10 +575,10 @@ public class LiveFeed implements SmartLifecycle {
       return c;
     });
     forgetOldCloses(listingId);
-    ending.forEach(s -> {
-      send(s, last.name(), last.dataFor().apply(s.organizationId()));
-      s.emitter().complete();
-    });
+    // after what is already queued for each stream, then the stream ends
+    Map<String, byte[]> texts = new HashMap<>();
+    ending.forEach(s -> enqueue(listingId, s,
+        texts.computeIfAbsent(s.organizationId(), org -> render(List.of(last), org)), true));
   }
 
   private void forgetOldCloses(String listingId) {

@@ -1,5 +1,8 @@
 package io.reelx.exchange.rights.query;
 
+import io.reelx.exchange.rights.domain.Avails;
+import io.reelx.exchange.rights.domain.AvailsCalculator;
+import io.reelx.exchange.rights.domain.AvailsRequest;
 import io.reelx.exchange.rights.domain.Grant;
 import io.reelx.exchange.rights.domain.Holding;
 import io.reelx.exchange.rights.domain.HoldingId;
@@ -7,6 +10,7 @@ import io.reelx.exchange.rights.domain.HoldingRecorded;
 import io.reelx.exchange.rights.domain.RightsGrantCut;
 import io.reelx.exchange.rights.domain.RightsGranted;
 import io.reelx.exchange.rights.domain.RightsWindow;
+import io.reelx.exchange.rights.domain.Term;
 import io.reelx.exchange.rights.domain.TitleId;
 import io.reelx.exchange.rights.domain.TitleKind;
 import io.reelx.exchange.rights.domain.TitleRegistered;
@@ -18,6 +22,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -35,6 +41,10 @@ import org.springframework.stereotype.Component;
 public class JdbcRightsRegister implements RightsRegister {
 
   private final JdbcClient jdbc;
+  private final StoredWindows windows = new StoredWindows();
+
+  private static final String OVERLAPS =
+      " AND territories && ?::text[] AND media && ?::text[] AND languages && ?::text[]";
 
   public JdbcRightsRegister(JdbcClient jdbc) {
     this.jdbc = jdbc;
@@ -103,6 +113,49 @@ public class JdbcRightsRegister implements RightsRegister {
         .params(params).param(size).param((long) page * size)
         .query(JdbcRightsRegister::title).list();
     return new Page<>(items, page, size, total);
+  }
+
+  /**
+   * One query for both sides of the check, reading only the rows that can matter to it: holdings
+   * and grants whose window overlaps the requested one (term, and territories, media leaves and
+   * languages: the register stores windows in their {@link WindowTerms#of} form, codes and leaves,
+   * so array overlap is window overlap), holdings with the exclusivity and sublicensability asked
+   * for, and (for a non-exclusive request) only exclusive grants. The calculator applies the same
+   * rules again; this only spares it the rows it would drop (a title's many holdings and grants
+   * elsewhere in the world or on other media). Each stored list is parsed once ({@link
+   * StoredWindows}).
+   */
+  @Override
+  public Avails avails(TitleId id, AvailsRequest request) {
+    RightsWindow wanted = request.window();
+    Term want = wanted.term();
+    Date start = Date.valueOf(want.start());
+    Date end = Date.valueOf(want.end());
+    String territories = array(List.copyOf(wanted.territories().codes()));
+    String media = array(wanted.media().leaves().stream().map(Enum::name).toList());
+    String languages = array(List.copyOf(wanted.languages().codes()));
+    List<Holding> holdings = new ArrayList<>();
+    List<Grant> grants = new ArrayList<>();
+    jdbc.sql("SELECT true AS held, id AS ref, territories::text AS t, media::text AS m, languages::text AS l,"
+            + " term_start, term_end, exclusive, sublicensable, evidence_sha256 FROM holding"
+            + " WHERE title_id = ? AND term_start <= ? AND term_end >= ? AND (exclusive OR NOT ?)"
+            + " AND (sublicensable OR NOT ?)" + OVERLAPS
+            + " UNION ALL SELECT false, contract_id, territories::text, media::text, languages::text,"
+            + " term_start, term_end, exclusive, false, NULL FROM rights_grant"
+            + " WHERE title_id = ? AND term_start <= ? AND term_end >= ? AND (exclusive OR ?)" + OVERLAPS)
+        .params(id.value(), end, start, request.exclusive(), request.sublicensable(), territories, media, languages,
+            id.value(), end, start, request.exclusive(), territories, media, languages)
+        .query(rs -> {
+          RightsWindow window = windows.window(rs.getString(3), rs.getString(4), rs.getString(5),
+              rs.getObject(6, LocalDate.class), rs.getObject(7, LocalDate.class));
+          if (rs.getBoolean(1)) {
+            holdings.add(new Holding(new HoldingId(rs.getString(2)), window, rs.getBoolean(8), rs.getBoolean(9),
+                rs.getString(10)));
+          } else {
+            grants.add(new Grant(rs.getString(2), window, rs.getBoolean(8)));
+          }
+        });
+    return new AvailsCalculator().check(request, holdings, grants);
   }
 
   @Override
