@@ -14,7 +14,10 @@ import io.reelx.settlement.application.Records.ReportHeader;
 import io.reelx.settlement.application.Records.ReportOutcome;
 import io.reelx.settlement.application.Records.ReportSource;
 import io.reelx.settlement.application.Records.StatementRecord;
-import io.reelx.settlement.application.SettlementDesk;
+import io.reelx.settlement.agreement.application.AgreementService;
+import io.reelx.settlement.reconciliation.application.ReconciliationService;
+import io.reelx.settlement.report.application.ReportService;
+import io.reelx.settlement.statement.application.StatementService;
 import io.reelx.settlement.application.SettlementProblem;
 import io.reelx.settlement.ledger.domain.AccountId;
 import io.reelx.settlement.ledger.query.JdbcLedger;
@@ -44,7 +47,10 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class AgreementEventsTest extends IntegrationTest {
 
-  @Autowired SettlementDesk settlement;
+  @Autowired AgreementService agreements;
+  @Autowired ReconciliationService reconciliation;
+  @Autowired ReportService reports;
+  @Autowired StatementService statements;
   @Autowired JdbcLedger ledger;
   @Autowired EventStore events;
   @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
@@ -62,23 +68,23 @@ class AgreementEventsTest extends IntegrationTest {
         null, 0);
     OpenAgreement open = new OpenAgreement(contract, "L-" + run, "CNY", studio, platform, terms, 3_000, LocalDate.parse("2027-02-01"),
         Instant.parse("2027-01-10T00:00:00Z"));
-    settlement.open(open);
-    settlement.open(open);   // a replay records nothing
-    settlement.replaceTerms(contract, withMg, "finance-1");
-    settlement.end(contract, LocalDate.parse("2027-03-14"));
-    settlement.end(contract, LocalDate.parse("2027-05-31"));   // a later end records nothing
-    assertThatThrownBy(() -> settlement.replaceTerms(contract, terms, "finance-1"))
+    agreements.open(open);
+    agreements.open(open);   // a replay records nothing
+    agreements.replaceTerms(contract, withMg, "finance-1");
+    agreements.end(contract, LocalDate.parse("2027-03-14"));
+    agreements.end(contract, LocalDate.parse("2027-05-31"));   // a later end records nothing
+    assertThatThrownBy(() -> agreements.replaceTerms(contract, terms, "finance-1"))
         .as("the MG is invoiced: the agreement refuses, nothing is recorded").isInstanceOf(SettlementProblem.Conflict.class);
-    settlement.recordReceipt("R-" + run, platform, 3_000, "CNY", "BANK-" + run, "INV-" + contract + "-PRICE", null,
+    reconciliation.recordReceipt("R-" + run, platform, 3_000, "CNY", "BANK-" + run, "INV-" + contract + "-PRICE", null,
         LocalDate.parse("2027-01-20"), "finance-1");
-    settlement.recordReceipt("R-" + run, platform, 3_000, "CNY", "BANK-" + run, "INV-" + contract + "-PRICE", null,
+    reconciliation.recordReceipt("R-" + run, platform, 3_000, "CNY", "BANK-" + run, "INV-" + contract + "-PRICE", null,
         LocalDate.parse("2027-01-20"), "finance-1");   // the same receipt again records nothing
 
     List<AgreementEvent> stored = events.readEvents("settlement-" + contract).asStream()
         .map(DomainEventMessage::getPayload).map(AgreementEvent.class::cast).toList();
     assertThat(stored).extracting(e -> e.getClass().getSimpleName())
         .containsExactly("AgreementOpened", "InvoiceRaised", "TermsReplaced", "InvoiceRaised", "AgreementEnded", "PaymentReceived");
-    assertThat(settlement.receipt("R-" + run).orElseThrow().period()).isEqualTo("2027-01");
+    assertThat(reconciliation.receipt("R-" + run).orElseThrow().period()).isEqualTo("2027-01");
     assertThat(ledger.balance(AccountId.organization(new OrganizationId(platform), "CNY")).orElseThrow().postedCreditBalance())
         .as("invoiced 3,000 + 7,000, paid 3,000").isEqualTo(-7_000);
     assertThat(((AgreementOpened) stored.get(0)).terms()).isEqualTo(terms);
@@ -89,8 +95,8 @@ class AgreementEventsTest extends IntegrationTest {
     assertThat(((AgreementEnded) stored.get(4)).lastDay()).isEqualTo(LocalDate.parse("2027-03-14"));
 
     // the rows are the events' projection
-    assertThat(settlement.agreement(contract).orElseThrow()).isEqualTo(SettlementAgreement.replay(stored).agreement());
-    assertThat(settlement.invoices(contract)).extracting(i -> i.number() + "=" + i.amount())
+    assertThat(agreements.agreement(contract).orElseThrow()).isEqualTo(SettlementAgreement.replay(stored).agreement());
+    assertThat(statements.invoices(contract)).extracting(i -> i.number() + "=" + i.amount())
         .containsExactlyInAnyOrder("INV-" + contract + "-PRICE=3000", "INV-" + contract + "-MG=7000");
     assertThat(ledger.balance(AccountId.organization(new OrganizationId(studio), "CNY")).orElseThrow().postedCreditBalance())
         .isEqualTo(3_000 + 7_000);
@@ -107,12 +113,12 @@ class AgreementEventsTest extends IntegrationTest {
         io.reelx.settlement.application.SettlementJson.write(io.reelx.settlement.statement.domain.SettlementPosition.INITIAL),
         java.sql.Timestamp.from(Instant.parse("2027-01-10T00:00:00Z")), java.sql.Timestamp.from(Instant.parse("2027-01-10T00:00:00Z")));
 
-    settlement.end(contract, LocalDate.parse("2027-03-14"));
+    agreements.end(contract, LocalDate.parse("2027-03-14"));
 
     List<AgreementEvent> stored = events.readEvents("settlement-" + contract).asStream()
         .map(DomainEventMessage::getPayload).map(AgreementEvent.class::cast).toList();
     assertThat(stored).extracting(e -> e.getClass().getSimpleName()).containsExactly("AgreementOpened", "AgreementEnded");
-    assertThat(settlement.agreement(contract).orElseThrow().endsOn()).isEqualTo(LocalDate.parse("2027-03-14"));
+    assertThat(agreements.agreement(contract).orElseThrow().endsOn()).isEqualTo(LocalDate.parse("2027-03-14"));
   }
 
   @Test
@@ -123,7 +129,7 @@ class AgreementEventsTest extends IntegrationTest {
             io.reelx.settlement.terms.domain.Accumulation.CUMULATIVE, List.of(io.reelx.settlement.terms.domain.Tier.from("0",
                 Rate.percent(1000)), io.reelx.settlement.terms.domain.Tier.from("10000", Rate.percent(2000))))),
         List.of(new Payee(new OrganizationId(studio), 10_000, "CN")), 0, null, 0);
-    settlement.open(new OpenAgreement(contract, "L-" + run, "CNY", studio, platform, terms, 0, LocalDate.parse("2027-02-01"),
+    agreements.open(new OpenAgreement(contract, "L-" + run, "CNY", studio, platform, terms, 0, LocalDate.parse("2027-02-01"),
         Instant.parse("2027-01-10T00:00:00Z")));
     report("2027-01", 8_000);
     report("2027-02", 6_000);
@@ -138,15 +144,15 @@ class AgreementEventsTest extends IntegrationTest {
         "RevenueReported", "StatementRestated", "StatementRestated", "InvoiceRaised");
     SettlementAgreement agreement = SettlementAgreement.replay(stored);
     assertThat(restated.statement().statement()).isEqualTo(agreement.latestStatement("2027-01").orElseThrow());
-    assertThat(settlement.statements(contract)).extracting(StatementRecord::statement).containsExactlyInAnyOrder(
+    assertThat(statements.statements(contract)).extracting(StatementRecord::statement).containsExactlyInAnyOrder(
         agreement.statements("2027-01").get(0), agreement.statements("2027-01").get(1),
         agreement.statements("2027-02").get(0), agreement.statements("2027-02").get(1));
-    assertThat(settlement.agreement(contract).orElseThrow()).isEqualTo(agreement.agreement());
+    assertThat(agreements.agreement(contract).orElseThrow()).isEqualTo(agreement.agreement());
     assertThat(ledger.trialBalance().netsToZero()).isTrue();
   }
 
   private ReportOutcome report(String period, long gross) {
-    return settlement.submitReport(new ReportHeader(contract, period, null, "CNY", 0L), new ReportSource.Csv(new StringReader(
+    return reports.submitReport(new ReportHeader(contract, period, null, "CNY", 0L), new ReportSource.Csv(new StringReader(
         "episode,territory,channel,views,watch_hours,gross_minor,currency\nS01E01,CN,SVOD,100,10.5," + gross + ",CNY\n")),
         "platform-user");
   }

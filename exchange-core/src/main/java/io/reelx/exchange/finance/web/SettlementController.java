@@ -29,7 +29,9 @@ import io.reelx.settlement.application.Records.ReportOutcome;
 import io.reelx.settlement.application.Records.ReportRecord;
 import io.reelx.settlement.application.Records.ReportSource;
 import io.reelx.settlement.application.Records.StatementRecord;
-import io.reelx.settlement.application.SettlementDesk;
+import io.reelx.settlement.agreement.application.AgreementService;
+import io.reelx.settlement.report.application.ReportService;
+import io.reelx.settlement.statement.application.StatementService;
 import io.reelx.settlement.application.SettlementJson;
 import io.reelx.settlement.report.domain.ReportLineInput;
 import io.reelx.settlement.statement.domain.PayeeLine;
@@ -64,7 +66,9 @@ public class SettlementController implements SettlementApi {
 
   private final Access access;
   private final SettlementAccess visibility;
-  private final SettlementDesk settlement;
+  private final AgreementService agreements;
+  private final ReportService reports;
+  private final StatementService statements;
   private final IdempotencyKeys keys;
   private final IdempotentRequests idempotent;
 
@@ -73,7 +77,7 @@ public class SettlementController implements SettlementApi {
   private final java.time.Clock clock;
   private final IdentityRegister identities;
 
-  public SettlementController(Access access, SettlementAccess visibility, SettlementDesk settlement, IdempotencyKeys keys,
+  public SettlementController(Access access, SettlementAccess visibility, AgreementService agreements, ReportService reports, StatementService statements, IdempotencyKeys keys,
       IdempotentRequests idempotent, org.springframework.transaction.PlatformTransactionManager transactions,
       org.axonframework.eventhandling.gateway.EventGateway events, java.time.Clock clock, IdentityRegister identities) {
     this.identities = identities;
@@ -82,7 +86,9 @@ public class SettlementController implements SettlementApi {
     this.clock = clock;
     this.access = access;
     this.visibility = visibility;
-    this.settlement = settlement;
+    this.agreements = agreements;
+    this.reports = reports;
+    this.statements = statements;
     this.keys = keys;
     this.idempotent = idempotent;
   }
@@ -138,7 +144,7 @@ public class SettlementController implements SettlementApi {
     }
     // the new terms and their event commit together
     io.reelx.settlement.agreement.domain.Agreement replaced = tx.execute(s -> {
-      io.reelx.settlement.agreement.domain.Agreement agreement = settlement.replaceTerms(contractId, terms, user.userId().value());
+      io.reelx.settlement.agreement.domain.Agreement agreement = agreements.replaceTerms(contractId, terms, user.userId().value());
       events.publish(new io.reelx.exchange.finance.domain.AgreementTermsReplaced(contractId,
           io.reelx.settlement.application.SettlementJson.write(terms), user.userId().value(), clock.instant()));
       return agreement;
@@ -160,7 +166,7 @@ public class SettlementController implements SettlementApi {
     }
     ReportHeader header = new ReportHeader(contractId, request.getPeriod(), request.getVersion(), request.getCurrency(),
         request.getDeclaredPayable());
-    return submit(contractId, idempotencyKey, user, remember -> settlement.submitReport(header, new ReportSource.Lines(lines),
+    return submit(contractId, idempotencyKey, user, remember -> reports.submitReport(header, new ReportSource.Lines(lines),
         user.userId().value(), remember));
   }
 
@@ -171,7 +177,7 @@ public class SettlementController implements SettlementApi {
     ReportHeader header = new ReportHeader(contractId, period, version, currency, declaredPayable);
     return submit(contractId, idempotencyKey, user, remember -> {
       try (Reader reader = new BufferedReader(new InputStreamReader(body.getInputStream(), StandardCharsets.UTF_8), 64 * 1024)) {
-        return settlement.submitReport(header, new ReportSource.Csv(reader), user.userId().value(), remember);
+        return reports.submitReport(header, new ReportSource.Csv(reader), user.userId().value(), remember);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -198,9 +204,9 @@ public class SettlementController implements SettlementApi {
   }
 
   private RevenueReportOutcome replayOf(String contractId, String statementId) {
-    ReportRecord report = settlement.reports(contractId).stream().filter(r -> r.statementId().equals(statementId)).findFirst()
+    ReportRecord report = reports.reports(contractId).stream().filter(r -> r.statementId().equals(statementId)).findFirst()
         .orElseThrow();
-    return toApi(new ReportOutcome(report, settlement.statement(statementId).orElseThrow(), false));
+    return toApi(new ReportOutcome(report, statements.statement(statementId).orElseThrow(), false));
   }
 
   /** Only the contract's licensee platform reports; others who see the agreement are refused, the rest get 404. */
@@ -216,13 +222,13 @@ public class SettlementController implements SettlementApi {
   @Override
   public ResponseEntity<List<RevenueReport>> listRevenueReports(String contractId) {
     visibility.visible(contractId, access.current());
-    return ResponseEntity.ok(settlement.reports(contractId).stream().map(SettlementController::toApi).toList());
+    return ResponseEntity.ok(reports.reports(contractId).stream().map(SettlementController::toApi).toList());
   }
 
   @Override
   public ResponseEntity<List<StatementSummary>> listStatements(String contractId) {
     visibility.visible(contractId, access.current());
-    return ResponseEntity.ok(settlement.statements(contractId).stream().map(this::summary).toList());
+    return ResponseEntity.ok(statements.statements(contractId).stream().map(this::summary).toList());
   }
 
   @Override
@@ -243,7 +249,7 @@ public class SettlementController implements SettlementApi {
 
   private StatementRecord statement(String contractId, String statementId) {
     visibility.visible(contractId, access.current());
-    return StatementId.inContract(contractId, statementId).flatMap(id -> settlement.statement(id.toString()))
+    return StatementId.inContract(contractId, statementId).flatMap(id -> statements.statement(id.toString()))
         .orElseThrow(() -> new NotFound("statement", statementId));
   }
 
@@ -267,7 +273,7 @@ public class SettlementController implements SettlementApi {
         .flatFeeCharged(a.position().flatFeeCharged())
         .openedAt(utc(a.openedAt()))
         .endsOn(a.endsOn())
-        .invoices(settlement.invoices(a.contractId()).stream().map(i -> new SettlementInvoice().number(i.number())
+        .invoices(statements.invoices(a.contractId()).stream().map(i -> new SettlementInvoice().number(i.number())
             .counterpartyId(i.counterparty()).amount(i.amount()).currency(i.currency()).kind(i.kind()).period(i.period())).toList());
   }
 
