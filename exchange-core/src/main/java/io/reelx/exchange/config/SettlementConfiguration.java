@@ -3,6 +3,7 @@ package io.reelx.exchange.config;
 import io.reelx.settlement.agreement.application.AgreementProjection;
 import io.reelx.settlement.agreement.application.AgreementService;
 import io.reelx.settlement.application.AgreementLog;
+import io.reelx.settlement.application.StreamLog;
 import io.reelx.settlement.fx.application.FxService;
 import io.reelx.settlement.ledger.application.DepositService;
 import io.reelx.settlement.payout.application.PayoutService;
@@ -39,8 +40,8 @@ public class SettlementConfiguration {
   }
 
   @Bean
-  DepositService depositService(JdbcTemplate jdbc, PlatformTransactionManager transactions, JdbcLedger ledger) {
-    return new DepositService(jdbc, new TransactionTemplate(transactions), ledger);
+  DepositService depositService(JdbcTemplate jdbc, PlatformTransactionManager transactions, JdbcLedger ledger, StreamLog streams) {
+    return new DepositService(jdbc, new TransactionTemplate(transactions), ledger).withStreamLog(streams);
   }
 
   @Bean
@@ -61,8 +62,8 @@ public class SettlementConfiguration {
   }
 
   @Bean
-  FxService fxService(JdbcTemplate jdbc, Clock clock) {
-    return new FxService(jdbc, clock);
+  FxService fxService(JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock, StreamLog streams) {
+    return new FxService(jdbc, new TransactionTemplate(transactions), clock).withStreamLog(streams);
   }
 
   @Bean
@@ -73,13 +74,15 @@ public class SettlementConfiguration {
 
   @Bean
   ReconciliationService reconciliationService(JdbcTemplate jdbc, PlatformTransactionManager transactions, JdbcLedger ledger,
-      Clock clock, AgreementService agreements, StatementService statements) {
-    return new ReconciliationService(jdbc, new TransactionTemplate(transactions), ledger, clock, agreements, statements);
+      Clock clock, AgreementService agreements, StatementService statements, StreamLog streams) {
+    return new ReconciliationService(jdbc, new TransactionTemplate(transactions), ledger, clock, agreements, statements)
+        .withStreamLog(streams);
   }
 
   @Bean
-  PayoutService payoutService(JdbcTemplate jdbc, PlatformTransactionManager transactions, JdbcLedger ledger, Clock clock) {
-    return new PayoutService(jdbc, new TransactionTemplate(transactions), ledger, clock);
+  PayoutService payoutService(JdbcTemplate jdbc, PlatformTransactionManager transactions, JdbcLedger ledger, Clock clock,
+      StreamLog streams) {
+    return new PayoutService(jdbc, new TransactionTemplate(transactions), ledger, clock).withStreamLog(streams);
   }
 
   @Bean

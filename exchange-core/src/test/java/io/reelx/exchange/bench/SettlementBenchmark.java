@@ -88,7 +88,7 @@ public final class SettlementBenchmark {
         AgreementProjection projection = new AgreementProjection(jdbc, ledger, new DepositService(jdbc, tx, ledger), clock);
         AgreementService agreements = new AgreementService(jdbc, tx, projection, clock);
         ReportService reports = new ReportService(jdbc, tx, ledger, clock, agreements, projection, new StatementService(jdbc),
-            new FxService(jdbc, clock));
+            new FxService(jdbc, tx, clock));
 
         System.out.printf("settlement benchmark: %d contracts x %d lines, %d threads, fsync %s, %d cores, max heap %d MB%n",
             contracts, lines, threads, fsync, Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);

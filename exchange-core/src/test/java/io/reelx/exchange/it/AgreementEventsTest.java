@@ -19,7 +19,19 @@ import io.reelx.settlement.reconciliation.application.ReconciliationService;
 import io.reelx.settlement.report.application.ReportService;
 import io.reelx.settlement.statement.application.StatementService;
 import io.reelx.settlement.application.SettlementProblem;
+import io.reelx.settlement.application.StreamLog;
+import io.reelx.settlement.eventsourcing.EventSourced;
+import io.reelx.settlement.eventsourcing.StreamEvent;
+import io.reelx.settlement.fx.application.FxService;
+import io.reelx.settlement.fx.domain.FxRateSet;
+import io.reelx.settlement.ledger.application.DepositService;
 import io.reelx.settlement.ledger.domain.AccountId;
+import io.reelx.settlement.ledger.domain.ListingDeposits;
+import io.reelx.settlement.payout.application.PayoutService;
+import io.reelx.settlement.payout.domain.Payout;
+import io.reelx.settlement.reconciliation.domain.BankReceipt;
+import io.reelx.settlement.reconciliation.domain.PeriodReconciliation;
+import io.reelx.settlement.reconciliation.domain.Resolution;
 import io.reelx.settlement.ledger.query.JdbcLedger;
 import io.reelx.settlement.terms.domain.Basis;
 import io.reelx.settlement.terms.domain.Metric;
@@ -52,6 +64,9 @@ class AgreementEventsTest extends IntegrationTest {
   @Autowired ReportService reports;
   @Autowired StatementService statements;
   @Autowired JdbcLedger ledger;
+  @Autowired DepositService deposits;
+  @Autowired FxService fx;
+  @Autowired PayoutService payouts;
   @Autowired EventStore events;
   @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
@@ -149,6 +164,120 @@ class AgreementEventsTest extends IntegrationTest {
         agreement.statements("2027-02").get(0), agreement.statements("2027-02").get(1));
     assertThat(agreements.agreement(contract).orElseThrow()).isEqualTo(agreement.agreement());
     assertThat(ledger.trialBalance().netsToZero()).isTrue();
+  }
+
+  @Test
+  void deposits_fx_receipts_reconciliation_and_payouts_are_events_and_the_tables_replay_them() {
+    String listing = "L-" + run;
+    String loser = "loser-" + run;
+    String period = "2041-03";
+    SettlementTerms terms = new SettlementTerms("CNY", null, null, new RevenueShare(Basis.GROSS, List.of(),
+        RateSchedule.flat(Metric.REVENUE, Rate.percent(5000))), List.of(new Payee(new OrganizationId(studio), 10_000, "CN")), 0, null, 0);
+    // deposits: every step delivered twice, as a replayed trading event would be
+    for (int i = 0; i < 2; i++) {
+      deposits.depositReceived("reg-w-" + run, listing, platform, 5_000, "CNY");
+      deposits.depositReceived("reg-l-" + run, listing, loser, 5_000, "CNY");
+      deposits.depositReleased("reg-l-" + run);
+      deposits.depositApplied("reg-w-" + run);
+    }
+    agreements.open(new OpenAgreement(contract, listing, "CNY", studio, platform, terms, 3_000, LocalDate.parse("2041-04-01"),
+        Instant.parse("2041-03-10T00:00:00Z")));
+    // FX
+    fx.setFxRate("NOK", "SEK", new java.math.BigDecimal("0.98"), "finance-1");
+    fx.setFxRate("NOK", "SEK", new java.math.BigDecimal("0.97"), "finance-2");
+    // money received: the loser sends money against no invoice; the platform pays the price invoice (the agreement's event) in parts
+    for (int i = 0; i < 2; i++) {
+      reconciliation.recordReceipt("R0-" + run, loser, 1_000, "CNY", "BANK0-" + run, null, period, LocalDate.parse("2041-03-20"),
+          "finance-1");
+    }
+    String price = "INV-" + contract + "-PRICE";
+    reconciliation.recordReceipt("R1-" + run, platform, 1_000, "CNY", "BANK1-" + run, price, null, LocalDate.parse("2041-03-20"),
+        "finance-1");
+    String payments = "payments:" + period + ":" + platform + ":CNY";
+    String unexpected = "payments:" + period + ":" + loser + ":CNY";
+    assertThat(reconciliation.reconcile(period).payments()).filteredOn(c -> c.counterparty().equals(platform))
+        .singleElement().satisfies(c -> assertThat(c.discrepancyId()).isEqualTo(payments));
+    reconciliation.recordReceipt("R2-" + run, platform, 1_500, "CNY", "BANK2-" + run, price, null, LocalDate.parse("2041-03-21"),
+        "finance-1");
+    reconciliation.reconcile(period);   // found again, other figures
+    assertThat(reconciliation.discrepancy(payments).orElseThrow().actual()).isEqualTo(2_500);
+    reconciliation.recordReceipt("R3-" + run, platform, 500, "CNY", "BANK3-" + run, price, null, LocalDate.parse("2041-03-22"),
+        "finance-1");
+    reconciliation.reconcile(period);   // no longer found: cleared
+    assertThat(reconciliation.discrepancy(payments).orElseThrow().resolution().outcome()).isEqualTo(Resolution.Outcome.CLEARED);
+    reconciliation.resolve(unexpected, Resolution.Outcome.AWAIT_CORRECTION, "the bank will return it", "finance-1");
+    assertThatThrownBy(() -> reconciliation.resolve(unexpected, Resolution.Outcome.WRITE_OFF, "again", "finance-1"))
+        .isInstanceOf(SettlementProblem.Conflict.class);
+    reconciliation.reconcile(period);   // a resolved one is left alone
+    assertThat(reconciliation.discrepancy(unexpected).orElseThrow().resolution().outcome())
+        .isEqualTo(Resolution.Outcome.AWAIT_CORRECTION);
+    // payouts: the studio is owed the price balance and the deposit
+    for (int i = 0; i < 2; i++) {
+      payouts.requestPayout("P-" + run, studio, 6_000, "CNY", "finance-1");
+    }
+    assertThatThrownBy(() -> payouts.approvePayout("P-" + run, "finance-1")).isInstanceOfSatisfying(SettlementProblem.Refused.class,
+        r -> assertThat(r.code()).isEqualTo("four-eyes"));
+    payouts.approvePayout("P-" + run, "finance-2");
+    payouts.approvePayout("P-" + run, "finance-2");
+    payouts.requestPayout("P2-" + run, studio, 6_000, "CNY", "finance-1");
+    assertThatThrownBy(() -> payouts.approvePayout("P2-" + run, "finance-2")).as("2,000 left")
+        .isInstanceOfSatisfying(SettlementProblem.Refused.class, r -> assertThat(r.code()).isEqualTo("insufficient-balance"));
+    payouts.refusePayout("P2-" + run, "finance-2", "more than is owed");
+
+    // the streams hold the events
+    assertThat(names("deposits-" + listing)).containsExactly("DepositReceived", "DepositReceived", "DepositReleased", "DepositCaptured",
+        "DepositApplied");
+    assertThat(names("receipt-R0-" + run)).containsExactly("ReceiptRecorded");
+    assertThat(names("payout-P-" + run)).containsExactly("PayoutRequested", "PayoutApproved");
+    assertThat(names("payout-P2-" + run)).containsExactly("PayoutRequested", "PayoutRefused");
+    assertThat(stream("reconciliation-" + period)).filteredOn(e -> e.toString().contains(payments))
+        .extracting(e -> e.getClass().getSimpleName())
+        .as("the runs that found it, then its clearing")
+        .containsExactly("DiscrepancyFound", "PeriodReconciled", "DiscrepancyFound", "PeriodReconciled", "DiscrepancyResolved");
+    assertThat(names("reconciliation-" + period)).filteredOn("PeriodReconciled"::equals).hasSize(4);
+
+    // and the tables are their replay
+    ListingDeposits replayed = replay("deposits-" + listing);
+    assertThat(jdbc.queryForList("SELECT registration_id, state FROM settlement_deposit WHERE listing_id = ? ORDER BY registration_id",
+        listing)).extracting(r -> r.get("registration_id") + "=" + r.get("state")).containsExactlyInAnyOrderElementsOf(
+        replayed.deposits().stream().map(d -> d.registrationId() + "=" + d.state()).toList());
+    FxRateSet latest = (FxRateSet) stream("fx-NOK-SEK").get(stream("fx-NOK-SEK").size() - 1);
+    assertThat(fx.fxRate("NOK", "SEK").orElseThrow()).satisfies(r -> {
+      assertThat(r.rate()).isEqualByComparingTo(latest.rate());
+      assertThat(r.setBy()).isEqualTo(latest.setBy()).isEqualTo("finance-2");
+    });
+    BankReceipt receipt = replay("receipt-R0-" + run);
+    assertThat(reconciliation.receipt("R0-" + run).orElseThrow()).satisfies(r -> {
+      assertThat(r.amount()).isEqualTo(receipt.recorded().orElseThrow().amount().minor());
+      assertThat(r.period()).isEqualTo(receipt.recorded().orElseThrow().period());
+    });
+    PeriodReconciliation reconciled = replay("reconciliation-" + period);
+    assertThat(reconciliation.discrepancies(period, null)).allSatisfy(d -> {
+      var e = reconciled.discrepancy(d.id()).orElseThrow();
+      assertThat(d.actual()).isEqualTo(e.actual().minor());
+      assertThat(d.expected()).isEqualTo(e.expected().minor());
+      assertThat(d.resolution()).isEqualTo(e.resolution());
+    });
+    assertThat(payouts.payout("P-" + run).orElseThrow().status()).isEqualTo(((Payout) replay("payout-P-" + run)).status().name());
+    assertThat(payouts.payout("P2-" + run).orElseThrow().status()).isEqualTo(((Payout) replay("payout-P2-" + run)).status().name());
+    assertThat(ledger.balance(AccountId.organization(new OrganizationId(studio), "CNY")).orElseThrow().postedCreditBalance())
+        .as("price 3,000 + deposit 5,000 - payout 6,000").isEqualTo(2_000);
+    assertThat(ledger.trialBalance().netsToZero()).isTrue();
+  }
+
+  private List<StreamEvent> stream(String streamId) {
+    return events.readEvents(streamId).asStream().map(DomainEventMessage::getPayload).map(StreamEvent.class::cast).toList();
+  }
+
+  private List<String> names(String streamId) {
+    return stream(streamId).stream().map(e -> e.getClass().getSimpleName()).toList();
+  }
+
+  @SuppressWarnings("unchecked")
+  private <S> S replay(String streamId) {
+    EventSourced<Object, StreamEvent> state = StreamLog.emptyState(streamId);
+    stream(streamId).forEach(state::evolve);
+    return (S) state;
   }
 
   private ReportOutcome report(String period, long gross) {

@@ -188,7 +188,8 @@ class SettlementFlowTest extends IntegrationTest {
     assertThat(resolved.json().get("status").asString()).isEqualTo("RESOLVED");
     assertThat(finance.post("/api/v1/discrepancies/" + payable.get("id").asString() + "/resolve",
         Map.of("outcome", "WRITE_OFF", "reason", "again")).status()).isEqualTo(409);
-    assertThat(jdbc.sql("SELECT count(*) FROM domainevententry WHERE payloadtype LIKE '%DiscrepancyResolved' AND convert_from(payload, 'UTF8') LIKE ?")
+    assertThat(jdbc.sql("SELECT count(*) FROM domainevententry WHERE payloadtype LIKE '%ReconciliationEvent$DiscrepancyResolved'"
+            + " AND convert_from(payload, 'UTF8') LIKE ?")
         .param("%" + contract.value() + "%").query(Long.class).single()).isEqualTo(1);
 
     // payouts: the holder is owed the price, 60% of the MG and its statement nets

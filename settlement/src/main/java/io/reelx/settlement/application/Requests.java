@@ -1,6 +1,7 @@
 package io.reelx.settlement.application;
 
 import io.reelx.settlement.agreement.domain.AgreementRefused;
+import io.reelx.settlement.eventsourcing.Refused;
 import java.util.regex.Pattern;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -19,6 +20,15 @@ public final class Requests {
    */
   public static void oneAtATime(JdbcTemplate jdbc, String key) {
     jdbc.queryForList("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))", key);
+  }
+
+  /** A stream's refusal as the problem the web layer maps. */
+  public static SettlementProblem problem(Refused refused) {
+    return switch (refused.kind()) {
+      case NOT_FOUND -> new SettlementProblem.NotFound(refused.subject(), refused.subjectId());
+      case CONFLICT -> new SettlementProblem.Conflict(refused.getMessage());
+      case RULE -> new SettlementProblem.Refused(refused.code(), refused.getMessage());
+    };
   }
 
   /** An agreement's refusal as the problem the web layer maps. */

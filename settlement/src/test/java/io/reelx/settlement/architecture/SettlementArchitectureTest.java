@@ -55,9 +55,9 @@ class SettlementArchitectureTest {
       .because("settlement is told the time; it never reads it");
 
   private static final ArchRule DOMAIN_IS_PLAIN_JAVA = classes()
-      .that().resideInAPackage("io.reelx.settlement..domain..")
+      .that().resideInAnyPackage("io.reelx.settlement..domain..", "io.reelx.settlement.eventsourcing..")
       .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "io.reelx.settlement..")
-      .because("domain packages are plain Java: no Spring, Axon, JDBC or Jackson");
+      .because("domain packages (and the event sourcing they share) are plain Java: no Spring, Axon, JDBC or Jackson");
 
   private static final ArchRule SERVICES_LIVE_IN_THEIR_CONTEXT = classes()
       .that().resideInAPackage("io.reelx.settlement..").and().haveSimpleNameEndingWith("Service")
@@ -228,8 +228,8 @@ class SettlementArchitectureTest {
 
   // ---- conditions (the same house rules as exchange-core's ArchitectureTest) -------------------
 
-  /** Packages of settlement that are no context of their own: shared by all. */
-  private static final Set<String> SHARED = Set.of("application", "money");
+  /** Packages of settlement that are no context of their own (what the services share, money, event sourcing): shared by all. */
+  private static final Set<String> SHARED = Set.of("application", "money", "eventsourcing");
 
   /**
    * A class of context X ({@code io.reelx.settlement.X..}) may use of another context Y only

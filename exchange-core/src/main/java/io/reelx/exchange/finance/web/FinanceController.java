@@ -17,7 +17,6 @@ import io.reelx.api.model.ReconciliationPaymentsInner;
 import io.reelx.api.model.ResolutionRequest;
 import io.reelx.api.model.TrialBalance;
 import io.reelx.api.model.TrialBalanceCurrenciesInner;
-import io.reelx.exchange.finance.domain.DiscrepancyResolved;
 import io.reelx.exchange.identity.domain.Role;
 import io.reelx.exchange.identity.security.Access;
 import io.reelx.exchange.identity.security.CurrentUser;
@@ -40,7 +39,6 @@ import io.reelx.settlement.ledger.domain.Transfer;
 import io.reelx.settlement.reconciliation.domain.Resolution;
 import java.math.BigDecimal;
 import java.util.List;
-import org.axonframework.eventhandling.gateway.EventGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -62,14 +60,13 @@ public class FinanceController implements FinanceApi {
   private final ReconciliationService reconciliation;
   private final PayoutService payouts;
   private final JdbcLedger ledger;
-  private final EventGateway events;
   private final TransactionTemplate tx;
   private final io.reelx.exchange.identity.query.IdentityRegister identities;
   private final IdempotencyKeys keys;
   private final IdempotentRequests idempotent;
 
-  public FinanceController(Access access, FxService fx, ReconciliationService reconciliation, PayoutService payouts, JdbcLedger ledger, EventGateway events, PlatformTransactionManager transactions,
-      io.reelx.exchange.identity.query.IdentityRegister identities, IdempotencyKeys keys, IdempotentRequests idempotent) {
+  public FinanceController(Access access, FxService fx, ReconciliationService reconciliation, PayoutService payouts, JdbcLedger ledger,
+      PlatformTransactionManager transactions, io.reelx.exchange.identity.query.IdentityRegister identities, IdempotencyKeys keys, IdempotentRequests idempotent) {
     this.identities = identities;
     this.keys = keys;
     this.idempotent = idempotent;
@@ -78,7 +75,6 @@ public class FinanceController implements FinanceApi {
     this.reconciliation = reconciliation;
     this.payouts = payouts;
     this.ledger = ledger;
-    this.events = events;
     this.tx = new TransactionTemplate(transactions);
   }
 
@@ -168,20 +164,15 @@ public class FinanceController implements FinanceApi {
     return ResponseEntity.ok(reconciliation.discrepancies(period, open).stream().map(FinanceController::toApi).toList());
   }
 
-  /** The resolution and its {@link DiscrepancyResolved} event commit together. */
+  /** The resolution is the period reconciliation's event (who, when, how, why); the row follows it. */
   @Override
   public ResponseEntity<io.reelx.api.model.Discrepancy> resolveDiscrepancy(String discrepancyId, ResolutionRequest request) {
     CurrentUser user = access.require(Role.FINANCE);
     if (request.getOutcome() == null) {
       throw new InvalidValue("outcome", "is required");
     }
-    DiscrepancyRecord resolved = tx.execute(s -> {
-      DiscrepancyRecord d = reconciliation.resolve(discrepancyId, Resolution.Outcome.valueOf(request.getOutcome().name()),
-          request.getReason(), user.userId().value());
-      events.publish(new DiscrepancyResolved(d.id(), d.kind(), d.period(), d.subject(), d.expected(), d.actual(), d.currency(),
-          d.resolution().outcome().name(), d.resolution().reason(), d.resolution().resolvedBy(), d.resolution().at()));
-      return d;
-    });
+    DiscrepancyRecord resolved = reconciliation.resolve(discrepancyId, Resolution.Outcome.valueOf(request.getOutcome().name()),
+        request.getReason(), user.userId().value());
     return ResponseEntity.ok(toApi(resolved));
   }
 

@@ -14,6 +14,12 @@ import io.reelx.settlement.application.Requests;
 import io.reelx.settlement.application.Rows;
 import io.reelx.settlement.application.SettlementJson;
 import io.reelx.settlement.application.SettlementProblem;
+import io.reelx.settlement.application.StreamLog;
+import io.reelx.settlement.eventsourcing.Refused;
+import io.reelx.settlement.reconciliation.domain.BankReceipt;
+import io.reelx.settlement.reconciliation.domain.PeriodReconciliation;
+import io.reelx.settlement.reconciliation.domain.ReconciliationEvent;
+import io.reelx.settlement.reconciliation.domain.ReconciliationEvent.ReceiptRecorded;
 import io.reelx.settlement.ledger.domain.AccountId;
 import io.reelx.settlement.ledger.domain.AccountKind;
 import io.reelx.settlement.ledger.domain.Transfer;
@@ -46,9 +52,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionOperations;
 
 /**
- * Money received and what it is checked against: receipts (against an agreement's invoice they
- * are the agreement's events), reconciliation of a period (computed vs declared payables, invoiced
- * vs received per counterparty) and the discrepancies it finds, each resolved once.
+ * Money received and what it is checked against, on events: receipts (against an agreement's
+ * invoice they are the agreement's events, else their own stream's, {@link BankReceipt}), and each
+ * period's reconciliation ({@link PeriodReconciliation}: runs, computed vs declared payables and
+ * invoiced vs received per counterparty, the discrepancies found, cleared or resolved once). The
+ * rows and transfers are the events' projection.
  */
 public final class ReconciliationService {
 
@@ -58,6 +66,7 @@ public final class ReconciliationService {
   private final Clock clock;
   private final AgreementService agreements;
   private final StatementService statements;
+  private StreamLog streams = StreamLog.inMemory();
 
   public ReconciliationService(JdbcTemplate jdbc, TransactionOperations tx, JdbcLedger ledger, Clock clock,
       AgreementService agreements, StatementService statements) {
@@ -67,6 +76,12 @@ public final class ReconciliationService {
     this.clock = clock;
     this.agreements = agreements;
     this.statements = statements;
+  }
+
+  /** Where receipts quoting no invoice and the periods' reconciliations are recorded (exchange-core: its event store). */
+  public ReconciliationService withStreamLog(StreamLog streams) {
+    this.streams = Objects.requireNonNull(streams, "streams");
+    return this;
   }
 
   /**
@@ -133,14 +148,11 @@ public final class ReconciliationService {
           return receipt(id).orElseThrow();
         }
       }
-      ReceiptRecord record = new ReceiptRecord(id, counterparty, amount, currency, bankReference, invoiceNumber, resolvedPeriod,
-          receivedOn, recordedBy, now);
-      jdbc.update("INSERT INTO bank_receipt (id, counterparty, amount, currency, bank_reference, invoice_number, period, received_on,"
-              + " recorded_by, recorded_at) VALUES (?,?,?,?,?,?,?,?,?,?)", id, counterparty, amount, currency, bankReference,
-          invoiceNumber, resolvedPeriod, Date.valueOf(receivedOn), recordedBy, Timestamp.from(now));
-      ledger.submitAll(List.of(Transfer.posted("receipt:" + id, AccountId.system(AccountKind.BANK, currency),
-          AccountId.organization(new OrganizationId(counterparty), currency), Money.of(amount, currency), TransferCode.BANK_RECEIPT)));
-      return record;
+      // a receipt quoting no agreement's invoice is its own stream's event
+      StreamLog.Recorded<BankReceipt, ReconciliationEvent> recorded = record(BankReceipt.streamIdOf(id), new ReceiptRecorded(id,
+          counterparty, Money.of(amount, currency), bankReference, invoiceNumber, resolvedPeriod, receivedOn, recordedBy, now));
+      project(recorded.events());
+      return receipt(id).orElseThrow();
     });
   }
 
@@ -166,6 +178,7 @@ public final class ReconciliationService {
     return tx.execute(s -> {
       Instant now = clock.instant();
       List<PayableCheck> payables = new ArrayList<>();
+      List<PeriodReconciliation.Found> runFound = new ArrayList<>();
       List<StatementRecord> latest = statements.latestStatements(period);
       for (StatementRecord record : latest) {
         Agreement agreement = agreements.agreement(record.contractId()).orElseThrow();
@@ -174,7 +187,7 @@ public final class ReconciliationService {
             agreement.terms().declaredPayableToleranceMinor())
             .map(d -> new Discrepancy("payable:" + record.contractId() + ":" + record.period() + ":v" + record.version(), d.kind(),
                 d.subject(), d.expected(), d.actual(), d.difference(), d.explanation(), d.details(), null));
-        found.ifPresent(d -> store(d, period, record.contractId(), agreement.licenseeOrganizationId(), now));
+        found.ifPresent(d -> runFound.add(new PeriodReconciliation.Found(d, record.contractId(), agreement.licenseeOrganizationId())));
         payables.add(new PayableCheck(record.id(), record.contractId(), statement.payable().minor(), record.declaredPayable(),
             statement.currency(), found.map(Discrepancy::id).orElse(null)));
       }
@@ -198,31 +211,18 @@ public final class ReconciliationService {
         Optional<Discrepancy> found = PaymentReconciliation.reconcile(counterparty, key[1], e.getValue(), got)
             .map(d -> new Discrepancy("payments:" + period + ":" + d.subject() + ":" + key[1], d.kind(), d.subject(), d.expected(),
                 d.actual(), d.difference(), d.explanation(), d.details(), null));
-        found.ifPresent(d -> store(d, period, null, counterparty.value(), now));
+        found.ifPresent(d -> runFound.add(new PeriodReconciliation.Found(d, null, counterparty.value())));
         long invoiced = e.getValue().stream().mapToLong(i -> i.amount().minor()).sum();
         long received = got.stream().mapToLong(r -> r.amount().minor()).sum();
         payments.add(new PaymentCheck(counterparty.value(), key[1], invoiced, received, found.map(Discrepancy::id).orElse(null)));
       }
-      // what an earlier run found and this one no longer does has been corrected meanwhile
-      List<String> stillFound = new ArrayList<>();
-      payables.forEach(c -> { if (c.discrepancyId() != null) stillFound.add(c.discrepancyId()); });
-      payments.forEach(c -> { if (c.discrepancyId() != null) stillFound.add(c.discrepancyId()); });
-      jdbc.update("UPDATE settlement_discrepancy SET outcome = 'CLEARED', reason = ?, resolved_by = 'reconciliation',"
-              + " resolved_at = ? WHERE period = ? AND outcome IS NULL AND NOT (id = ANY (?))",
-          "No longer found when " + period + " was reconciled again", Timestamp.from(now), period,
-          stillFound.toArray(String[]::new));
+      // the period's stream decides: found anew, refreshed while open, cleared when no longer found
+      recordOnPeriod(period, new PeriodReconciliation.Run(period, payables.size(), payments.size(), runFound, now));
       return new ReconciliationRun(period, payables, payments, discrepancies(period, null));
     });
   }
 
-  private void store(Discrepancy d, String period, String contractId, String counterparty, Instant now) {
-    jdbc.update("INSERT INTO settlement_discrepancy (id, kind, period, subject, contract_id, counterparty, expected, actual, currency,"
-            + " explanation, details, found_at) VALUES (?,?,?,?,?,?,?,?,?,?,?::jsonb,?) ON CONFLICT (id) DO UPDATE SET"
-            + " expected = EXCLUDED.expected, actual = EXCLUDED.actual, explanation = EXCLUDED.explanation, details = EXCLUDED.details"
-            + " WHERE settlement_discrepancy.outcome IS NULL",
-        d.id(), d.kind().name(), period, d.subject(), contractId, counterparty, d.expected().minor(), d.actual().minor(),
-        d.expected().currency(), d.explanation(), SettlementJson.write(d.details()), Timestamp.from(now));
-  }
+
 
   /** Discrepancies of a period (all periods if null), open only if {@code open} is true. */
   public List<DiscrepancyRecord> discrepancies(String period, Boolean open) {
@@ -254,14 +254,67 @@ public final class ReconciliationService {
     return tx.execute(s -> {
       DiscrepancyRecord d = jdbc.query("SELECT * FROM settlement_discrepancy WHERE id = ? FOR UPDATE", (rs, n) -> Rows.discrepancy(rs), id)
           .stream().findFirst().orElseThrow(() -> new SettlementProblem.NotFound("discrepancy", id));
-      if (d.resolution() != null) {
-        throw new SettlementProblem.Conflict("Discrepancy " + id + " was already resolved (" + d.resolution().outcome() + ")");
-      }
-      Resolution resolution = new Resolution(outcome, reason, resolvedBy, clock.instant());
-      jdbc.update("UPDATE settlement_discrepancy SET outcome = ?, reason = ?, resolved_by = ?, resolved_at = ? WHERE id = ?",
-          outcome.name(), reason, resolvedBy, Timestamp.from(resolution.at()), id);
-      return new DiscrepancyRecord(d.id(), d.kind(), d.period(), d.subject(), d.contractId(), d.counterparty(), d.expected(), d.actual(),
-          d.currency(), d.explanation(), d.details(), resolution, d.foundAt());
+      recordOnPeriod(d.period(), new PeriodReconciliation.Resolve(d.period(), id, new Resolution(outcome, reason, resolvedBy,
+          clock.instant())));
+      return discrepancy(id).orElseThrow();
     });
+  }
+
+  /**
+   * Decides {@code command} on the period's reconciliation stream and projects its events; the
+   * period's discrepancies stored before reconciliation was recorded as events join the stream first.
+   */
+  private void recordOnPeriod(String period, PeriodReconciliation.Command command) {
+    String stream = PeriodReconciliation.streamIdOf(period);
+    Requests.oneAtATime(jdbc, stream);
+    if (!streams.exists(stream)) {
+      List<PeriodReconciliation.Found> stored = new ArrayList<>();
+      for (DiscrepancyRecord d : discrepancies(period, null)) {
+        Money expected = Money.of(d.expected(), d.currency());
+        Money actual = Money.of(d.actual(), d.currency());
+        stored.add(new PeriodReconciliation.Found(new Discrepancy(d.id(), Discrepancy.Kind.valueOf(d.kind()), d.subject(), expected,
+            actual, actual.minus(expected), d.explanation(), d.details(), d.resolution()), d.contractId(), d.counterparty()));
+      }
+      if (!stored.isEmpty()) {
+        project(record(stream, new PeriodReconciliation.Adopt(period, stored, clock.instant())).events());
+      }
+    }
+    project(record(stream, command).events());
+  }
+
+  private <S extends io.reelx.settlement.eventsourcing.EventSourced<C, ReconciliationEvent>, C>
+      StreamLog.Recorded<S, ReconciliationEvent> record(String stream, C command) {
+    try {
+      return streams.record(stream, command);
+    } catch (Refused refused) {
+      throw Requests.problem(refused);
+    }
+  }
+
+  /** Reconciliation's events as rows and transfers. */
+  private void project(List<ReconciliationEvent> events) {
+    List<Transfer> transfers = new ArrayList<>();
+    for (ReconciliationEvent event : events) {
+      if (event instanceof ReceiptRecorded e) {
+        jdbc.update("INSERT INTO bank_receipt (id, counterparty, amount, currency, bank_reference, invoice_number, period, received_on,"
+                + " recorded_by, recorded_at) VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT (id) DO NOTHING", e.receiptId(), e.counterparty(),
+            e.amount().minor(), e.amount().currency(), e.bankReference(), e.invoiceNumber(), e.period(), Date.valueOf(e.receivedOn()),
+            e.recordedBy(), Timestamp.from(e.at()));
+        transfers.addAll(BankReceipt.postings(e));
+      } else if (event instanceof ReconciliationEvent.DiscrepancyFound e) {
+        Discrepancy d = e.discrepancy();
+        jdbc.update("INSERT INTO settlement_discrepancy (id, kind, period, subject, contract_id, counterparty, expected, actual, currency,"
+                + " explanation, details, found_at) VALUES (?,?,?,?,?,?,?,?,?,?,?::jsonb,?) ON CONFLICT (id) DO UPDATE SET"
+                + " expected = EXCLUDED.expected, actual = EXCLUDED.actual, explanation = EXCLUDED.explanation, details = EXCLUDED.details"
+                + " WHERE settlement_discrepancy.outcome IS NULL",
+            d.id(), d.kind().name(), e.period(), d.subject(), e.contractId(), e.counterparty(), d.expected().minor(), d.actual().minor(),
+            d.expected().currency(), d.explanation(), SettlementJson.write(d.details()), Timestamp.from(e.at()));
+      } else if (event instanceof ReconciliationEvent.DiscrepancyResolved e) {
+        Resolution r = e.resolution();
+        jdbc.update("UPDATE settlement_discrepancy SET outcome = ?, reason = ?, resolved_by = ?, resolved_at = ? WHERE id = ?",
+            r.outcome().name(), r.reason(), r.resolvedBy(), Timestamp.from(r.at()), e.discrepancyId());
+      }
+    }
+    ledger.submitAll(transfers);
   }
 }
