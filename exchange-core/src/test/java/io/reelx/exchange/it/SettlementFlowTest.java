@@ -179,6 +179,9 @@ class SettlementFlowTest extends IntegrationTest {
     assertThat(mine).extracting(d -> d.get("kind").asString()).containsExactlyInAnyOrder("PAYABLE_MISMATCH", "PAYMENT_MISMATCH");
     JsonNode payable = mine.stream().filter(d -> d.get("kind").asString().equals("PAYABLE_MISMATCH")).findFirst().orElseThrow();
     assertThat(payable.get("difference").asLong()).isEqualTo(-10);
+    String statementId = payable.get("subject").asString();
+    assertThat(statementId).as("the statement as the API names it").matches("2027-03-v\\d+");
+    assertThat(payable.get("id").asString()).isEqualTo("payable:" + contract.value() + ":" + statementId);
     JsonNode payment = mine.stream().filter(d -> d.get("kind").asString().equals("PAYMENT_MISMATCH")).findFirst().orElseThrow();
     assertThat(payment.get("difference").asLong()).isEqualTo(-100_000);
 

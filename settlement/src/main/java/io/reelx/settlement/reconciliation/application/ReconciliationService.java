@@ -184,9 +184,7 @@ public final class ReconciliationService {
         Agreement agreement = agreements.agreement(record.contractId()).orElseThrow();
         Statement statement = record.statement();
         Optional<Discrepancy> found = PayableReconciliation.reconcile(statement, Money.of(record.declaredPayable(), statement.currency()),
-            agreement.terms().declaredPayableToleranceMinor())
-            .map(d -> new Discrepancy("payable:" + record.contractId() + ":" + record.period() + ":v" + record.version(), d.kind(),
-                d.subject(), d.expected(), d.actual(), d.difference(), d.explanation(), d.details(), null));
+            agreement.terms().declaredPayableToleranceMinor());
         found.ifPresent(d -> runFound.add(new PeriodReconciliation.Found(d, record.contractId(), agreement.licenseeOrganizationId())));
         payables.add(new PayableCheck(record.id(), record.contractId(), statement.payable().minor(), record.declaredPayable(),
             statement.currency(), found.map(Discrepancy::id).orElse(null)));
