@@ -19,7 +19,10 @@ import io.reelx.exchange.listing.query.ListingViews.ListingSearch;
 import io.reelx.settlement.application.Records.InvoiceRecord;
 import io.reelx.settlement.application.Records.ReportHeader;
 import io.reelx.settlement.application.Records.ReportSource;
-import io.reelx.settlement.application.SettlementDesk;
+import io.reelx.settlement.agreement.application.AgreementService;
+import io.reelx.settlement.statement.application.StatementService;
+import io.reelx.settlement.reconciliation.application.ReconciliationService;
+import io.reelx.settlement.report.application.ReportService;
 import io.reelx.settlement.report.domain.ReportLineInput;
 import java.time.Clock;
 import java.time.Duration;
@@ -53,16 +56,22 @@ public class DemoSettlement {
   private final DemoSales sales;
   private final ContractRegister contracts;
   private final ListingViews listings;
-  private final SettlementDesk settlement;
+  private final AgreementService agreements;
+  private final StatementService statements;
+  private final ReconciliationService reconciliation;
+  private final ReportService reports;
   private final Clock clock;
 
   public DemoSettlement(CommandGateway commands, DemoSales sales, ContractRegister contracts, ListingViews listings,
-      SettlementDesk settlement, Clock clock) {
+      AgreementService agreements, StatementService statements, ReconciliationService reconciliation, ReportService reports, Clock clock) {
     this.listings = listings;
     this.commands = commands;
     this.sales = sales;
     this.contracts = contracts;
-    this.settlement = settlement;
+    this.agreements = agreements;
+    this.statements = statements;
+    this.reconciliation = reconciliation;
+    this.reports = reports;
     this.clock = clock;
   }
 
@@ -99,20 +108,20 @@ public class DemoSettlement {
         drafted.documentSha256()));
     await("the demo licence to be ACTIVE", () -> contracts.find(drafted.id())
         .filter(c -> c.status() == ContractStatus.ACTIVE));
-    await("the demo licence's settlement agreement to open", () -> settlement.agreement(drafted.id()));
+    await("the demo licence's settlement agreement to open", () -> agreements.agreement(drafted.id()));
 
     // 40% of gross: 20,000.00 -> 8,000.00 payable, declared exactly; 25,000.00 -> 10,000.00, declared 9,500.00
     report(drafted.id(), first, 2_000_000L, 800_000L, cast);
     report(drafted.id(), second, 2_500_000L, 950_000L, cast);
     for (YearMonth period : List.of(first, second)) {
-      for (InvoiceRecord invoice : settlement.invoices(drafted.id())) {
+      for (InvoiceRecord invoice : statements.invoices(drafted.id())) {
         if (invoice.period() != null && invoice.period().equals(period.toString())) {
-          settlement.recordReceipt("demo-receipt-" + invoice.number(), invoice.counterparty(), invoice.amount(),
+          reconciliation.recordReceipt("demo-receipt-" + invoice.number(), invoice.counterparty(), invoice.amount(),
               invoice.currency(), "DEMO-BANK-" + period, invoice.number(), null, period.plusMonths(1).atDay(10),
               cast.finance().userId());
         }
       }
-      settlement.reconcile(period.toString());
+      reconciliation.reconcile(period.toString());
     }
     return drafted.id();
   }
@@ -121,7 +130,7 @@ public class DemoSettlement {
     List<ReportLineInput> lines = List.of(
         new ReportLineInput("S01E01", "JP", "SVOD", "120000", "4000.5", Long.toString(gross * 3 / 5), "USD"),
         new ReportLineInput("S01E02", "JP", "AVOD", "95000", "3100.25", Long.toString(gross - gross * 3 / 5), "USD"));
-    settlement.submitReport(new ReportHeader(contract, period.toString(), null, "USD", declared),
+    reports.submitReport(new ReportHeader(contract, period.toString(), null, "USD", declared),
         new ReportSource.Lines(lines), cast.lychee().userId());
   }
 

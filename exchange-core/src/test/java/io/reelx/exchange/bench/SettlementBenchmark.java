@@ -5,7 +5,13 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.reelx.settlement.agreement.domain.OpenAgreement;
 import io.reelx.settlement.application.Records.ReportHeader;
 import io.reelx.settlement.application.Records.ReportSource;
-import io.reelx.settlement.application.SettlementDesk;
+import io.reelx.settlement.agreement.application.AgreementProjection;
+import io.reelx.settlement.agreement.application.AgreementService;
+import io.reelx.settlement.fx.application.FxService;
+import io.reelx.settlement.ledger.application.DepositService;
+import io.reelx.settlement.reconciliation.application.ReconciliationService;
+import io.reelx.settlement.report.application.ReportService;
+import io.reelx.settlement.statement.application.StatementService;
 import io.reelx.settlement.ledger.query.JdbcLedger;
 import io.reelx.settlement.terms.domain.Basis;
 import io.reelx.settlement.terms.domain.Deduction;
@@ -47,7 +53,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Rerunnable settlement benchmark (run with {@code ops/bench/settlement.sh}): a fresh embedded
  * PostgreSQL with fsync on, the exchange's Flyway schema, and settlement's real persistence path
- * ({@link SettlementDesk}, {@link JdbcLedger}). It opens one agreement per contract (MG, NET with
+ * ({@link AgreementService}, {@link ReportService}, {@link JdbcLedger}). It opens one agreement per contract (MG, NET with
  * deductions, three marginal tiers, three payees, exchange fee, withholding), then streams one
  * generated CSV report per contract through {@code CsvReportReader} into a statement and its
  * ledger postings, each contract in one transaction. Reports are generated while read: no report
@@ -80,12 +86,16 @@ public final class SettlementBenchmark {
         TransactionTemplate tx = new TransactionTemplate(new JdbcTransactionManager(dataSource));
         Clock clock = Clock.systemUTC();
         JdbcLedger ledger = new JdbcLedger(jdbc, tx, clock);
-        SettlementDesk desk = new SettlementDesk(jdbc, tx, ledger, clock);
+        AgreementProjection projection = new AgreementProjection(jdbc, ledger, new DepositService(jdbc, tx, ledger), clock);
+        AgreementService agreements = new AgreementService(jdbc, tx, projection, clock);
+        StatementService statementService = new StatementService(jdbc);
+        ReportService reports = new ReportService(jdbc, tx, ledger, clock, agreements, projection, statementService,
+            new FxService(jdbc, tx, clock), new ReconciliationService(jdbc, tx, ledger, clock, agreements, statementService));
 
         System.out.printf("settlement benchmark: %d contracts x %d lines, %d threads, fsync %s, %d cores, max heap %d MB%n",
             contracts, lines, threads, fsync, Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
         long openStart = System.nanoTime();
-        parallel(threads, contracts, c -> desk.open(agreement(c)));
+        parallel(threads, contracts, c -> agreements.open(agreement(c)));
         System.out.printf("opened %d agreements (price + MG invoices posted) in %.1f s%n", contracts, seconds(openStart));
 
         System.gc();
@@ -94,7 +104,7 @@ public final class SettlementBenchmark {
         long start = System.nanoTime();
         parallel(threads, contracts, c -> {
           ReportHeader header = new ReportHeader(contractId(c), "2027-03", null, "CNY", 0L);
-          var outcome = desk.submitReport(header, new ReportSource.Csv(new GeneratedReport(c, lines)), "bench");
+          var outcome = reports.submitReport(header, new ReportSource.Csv(new GeneratedReport(c, lines)), "bench");
           accepted.addAndGet(outcome.report().lines());
         });
         double elapsed = seconds(start);

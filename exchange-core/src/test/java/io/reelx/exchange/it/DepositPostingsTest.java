@@ -3,7 +3,9 @@ package io.reelx.exchange.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.reelx.settlement.agreement.domain.OpenAgreement;
-import io.reelx.settlement.application.SettlementDesk;
+import io.reelx.settlement.agreement.application.AgreementService;
+import io.reelx.settlement.ledger.application.DepositService;
+import io.reelx.settlement.statement.application.StatementService;
 import io.reelx.settlement.ledger.domain.AccountBalance;
 import io.reelx.settlement.ledger.domain.AccountId;
 import io.reelx.settlement.ledger.domain.TransferId;
@@ -30,7 +32,9 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class DepositPostingsTest extends IntegrationTest {
 
-  @Autowired SettlementDesk settlement;
+  @Autowired AgreementService agreements;
+  @Autowired DepositService deposits;
+  @Autowired StatementService statements;
   @Autowired JdbcLedger ledger;
 
   private final String run = UUID.randomUUID().toString().substring(0, 8);
@@ -45,14 +49,14 @@ class DepositPostingsTest extends IntegrationTest {
     String holder = "holder-" + run;
     String winner = "winner-" + run;
     String loser = "loser-" + run;
-    twice(() -> settlement.listingOffered(listing, holder));
-    twice(() -> settlement.depositReceived("reg-w-" + run, listing, winner, 100_000, "CNY"));
-    twice(() -> settlement.depositReceived("reg-l-" + run, listing, loser, 100_000, "CNY"));
+    twice(() -> deposits.listingOffered(listing, holder));
+    twice(() -> deposits.depositReceived("reg-w-" + run, listing, winner, 100_000, "CNY"));
+    twice(() -> deposits.depositReceived("reg-l-" + run, listing, loser, 100_000, "CNY"));
     assertThat(account(loser).debitsPending()).isEqualTo(100_000);
     assertThat(account(loser).creditsPosted()).isEqualTo(100_000);
 
-    twice(() -> settlement.depositReleased("reg-l-" + run));
-    twice(() -> settlement.depositApplied("reg-w-" + run));
+    twice(() -> deposits.depositReleased("reg-l-" + run));
+    twice(() -> deposits.depositApplied("reg-w-" + run));
     assertThat(account(loser).debitsPending()).isZero();
     assertThat(account(loser).postedCreditBalance()).as("the loser's money is its own again").isEqualTo(100_000);
     assertThat(ledger.holdState(new TransferId("deposit:reg-l-" + run + ":hold"))).contains(io.reelx.settlement.ledger.domain.Ledger.HoldStatus.VOIDED);
@@ -61,10 +65,10 @@ class DepositPostingsTest extends IntegrationTest {
 
     OpenAgreement open = new OpenAgreement("C-" + run, listing, "CNY", holder, winner, terms(holder), 900_000,
         LocalDate.parse("2027-02-01"), Instant.parse("2027-01-15T08:00:00Z"));
-    twice(() -> settlement.open(open));
+    twice(() -> agreements.open(open));
     assertThat(account(holder).postedCreditBalance()).as("price balance + deposit").isEqualTo(1_000_000);
     assertThat(account(winner).postedCreditBalance()).as("the winner owes the balance").isEqualTo(-900_000);
-    assertThat(settlement.invoices("C-" + run)).singleElement().satisfies(i -> assertThat(i.amount()).isEqualTo(900_000));
+    assertThat(statements.invoices("C-" + run)).singleElement().satisfies(i -> assertThat(i.amount()).isEqualTo(900_000));
     assertThat(ledger.trialBalance().netsToZero()).isTrue();
   }
 
@@ -73,15 +77,15 @@ class DepositPostingsTest extends IntegrationTest {
     String holder = "holder-" + run;
     String late = "late-" + run;
     String unlucky = "unlucky-" + run;
-    twice(() -> settlement.depositReceived("reg-f-" + run, "LF-" + run, late, 50_000, "CNY"));
-    twice(() -> settlement.depositApplied("reg-f-" + run));
-    twice(() -> settlement.depositForfeited("LF-" + run, late, holder));
+    twice(() -> deposits.depositReceived("reg-f-" + run, "LF-" + run, late, 50_000, "CNY"));
+    twice(() -> deposits.depositApplied("reg-f-" + run));
+    twice(() -> deposits.depositForfeited("LF-" + run, late, holder));
     assertThat(account(holder).postedCreditBalance()).isEqualTo(50_000);
     assertThat(account(late).postedCreditBalance()).as("paid in, then lost").isZero();
 
-    twice(() -> settlement.depositReceived("reg-r-" + run, "LR-" + run, unlucky, 70_000, "CNY"));
-    twice(() -> settlement.depositApplied("reg-r-" + run));
-    twice(() -> settlement.depositRefunded("LR-" + run, unlucky));
+    twice(() -> deposits.depositReceived("reg-r-" + run, "LR-" + run, unlucky, 70_000, "CNY"));
+    twice(() -> deposits.depositApplied("reg-r-" + run));
+    twice(() -> deposits.depositRefunded("LR-" + run, unlucky));
     assertThat(account(unlucky).postedCreditBalance()).as("paid in, and given back").isEqualTo(70_000);
     assertThat(account(unlucky).debitsPending()).isZero();
     assertThat(ledger.trialBalance().netsToZero()).isTrue();

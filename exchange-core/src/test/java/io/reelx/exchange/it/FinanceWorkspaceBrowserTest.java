@@ -13,7 +13,9 @@ import io.reelx.exchange.listing.domain.ListingSettlementTerms;
 import io.reelx.exchange.listing.query.AuctionViews;
 import io.reelx.exchange.rights.domain.WindowTerms;
 import io.reelx.settlement.application.Records.PayoutRecord;
-import io.reelx.settlement.application.SettlementDesk;
+import io.reelx.settlement.fx.application.FxService;
+import io.reelx.settlement.payout.application.PayoutService;
+import io.reelx.settlement.reconciliation.application.ReconciliationService;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -45,7 +47,9 @@ class FinanceWorkspaceBrowserTest extends IntegrationTest {
   @Autowired CommandGateway commands;
   @Autowired ContractRegister contracts;
   @Autowired AuctionViews auctions;
-  @Autowired SettlementDesk settlement;
+  @Autowired ReconciliationService reconciliation;
+  @Autowired PayoutService payoutService;
+  @Autowired FxService fx;
 
   /** A finance officer's sign-in. */
   private record Officer(String username, String password) {}
@@ -117,7 +121,7 @@ class FinanceWorkspaceBrowserTest extends IntegrationTest {
       assertThat(csv.body()).startsWith("section,item,basis_points,amount_minor,currency").contains("statement,payable,");
 
       String bankReference = "PAY-" + suffix;
-      int receiptsBefore = settlement.receipts(null).size();
+      int receiptsBefore = reconciliation.receipts(null).size();
       new Select(officer.find("#counterpartyId")).selectByValue(platformOrg);
       new Select(officer.find("#invoiceNumber")).selectByValue(invoiceNumber);
       officer.type("#amount", "6,000.0x");
@@ -127,7 +131,7 @@ class FinanceWorkspaceBrowserTest extends IntegrationTest {
       assertThat(officer.find("#amount").getAttribute("value")).isEqualTo("6,000.0x");
       assertThat(officer.find("#bankReference").getAttribute("value")).isEqualTo(bankReference);
       assertThat(new Select(officer.find("#invoiceNumber")).getFirstSelectedOption().getAttribute("value")).isEqualTo(invoiceNumber);
-      assertThat(settlement.receipts(null)).as("nothing stored on a refusal").hasSize(receiptsBefore);
+      assertThat(reconciliation.receipts(null)).as("nothing stored on a refusal").hasSize(receiptsBefore);
       officer.axe();
 
       // the same form sent twice more (a double click, a resubmission) and by its button: one payment
@@ -140,9 +144,9 @@ class FinanceWorkspaceBrowserTest extends IntegrationTest {
       }
       officer.click("#record-payment");
       officer.find("#done");
-      assertThat(settlement.receipts(null).stream().filter(r -> r.bankReference().equals(bankReference)))
+      assertThat(reconciliation.receipts(null).stream().filter(r -> r.bankReference().equals(bankReference)))
           .as("one payment for a form sent three times").hasSize(1);
-      assertThat(settlement.receipts(null).stream().filter(r -> r.bankReference().equals(bankReference)).findFirst()
+      assertThat(reconciliation.receipts(null).stream().filter(r -> r.bankReference().equals(bankReference)).findFirst()
           .orElseThrow().amount()).isEqualTo(600_000L);
       officer.waitText("tr[data-invoice='" + invoiceNumber + "']", "Part paid");
       officer.waitText("#receipts", bankReference);
@@ -162,7 +166,7 @@ class FinanceWorkspaceBrowserTest extends IntegrationTest {
       new Select(found.findElement(By.cssSelector("select.outcome"))).selectByValue("AWAIT_CORRECTION");
       officer.find(mismatch + " button.resolve").click();
       officer.waitText(mismatch + " [id='err-reason']", "is required");
-      assertThat(settlement.discrepancy(discrepancyId).orElseThrow().resolution()).as("nothing stored").isNull();
+      assertThat(reconciliation.discrepancy(discrepancyId).orElseThrow().resolution()).as("nothing stored").isNull();
       assertThat(new Select(officer.find(mismatch + " select.outcome")).getFirstSelectedOption().getAttribute("value"))
           .isEqualTo("AWAIT_CORRECTION");
       officer.axe();
@@ -178,12 +182,12 @@ class FinanceWorkspaceBrowserTest extends IntegrationTest {
       officer.type("#amount", "-5");
       officer.click("#request-payout");
       officer.waitText("[id='err-amount']", "invalid-value");
-      assertThat(settlement.payouts(holderOrg)).as("nothing stored").isEmpty();
+      assertThat(payoutService.payouts(holderOrg)).as("nothing stored").isEmpty();
       officer.axe();
       officer.type("#amount", "1,000.00");
       officer.click("#request-payout");
       officer.find("#done");
-      List<PayoutRecord> payouts = settlement.payouts(holderOrg);
+      List<PayoutRecord> payouts = payoutService.payouts(holderOrg);
       assertThat(payouts).hasSize(1);
       payoutId = payouts.get(0).id();
       assertThat(payouts.get(0).amount()).isEqualTo(100_000L);
@@ -199,7 +203,7 @@ class FinanceWorkspaceBrowserTest extends IntegrationTest {
       HttpResponse<String> own = post(officer, "/finance/payouts/" + payoutId + "/approve", "_csrf=" + csrf);
       assertThat(own.statusCode()).isEqualTo(422);
       assertThat(own.body()).contains("four-eyes");
-      assertThat(settlement.payout(payoutId).orElseThrow().status()).isEqualTo("REQUESTED");
+      assertThat(payoutService.payout(payoutId).orElseThrow().status()).isEqualTo("REQUESTED");
     }
 
     try (Browser officer = Browser.open(port, "zh-CN")) {
@@ -211,7 +215,7 @@ class FinanceWorkspaceBrowserTest extends IntegrationTest {
       officer.click(payoutRow + " button.approve");
       officer.find("#done");
       assertThat(officer.find(payoutRow).getAttribute("data-status")).isEqualTo("APPROVED");
-      assertThat(settlement.payout(payoutId).orElseThrow().approvedBy()).isNotNull();
+      assertThat(payoutService.payout(payoutId).orElseThrow().approvedBy()).isNotNull();
 
       // the trial balance nets to zero in every currency
       officer.go("/finance/ledger").find("#trial");
@@ -229,7 +233,7 @@ class FinanceWorkspaceBrowserTest extends IntegrationTest {
       officer.click("#set-rate");
       officer.waitText("[id='err-rate']", "invalid-value");
       assertThat(officer.find("#rate").getAttribute("value")).isEqualTo("8,1a");
-      assertThat(settlement.fxRate("CHF", "CNY")).as("nothing stored").isEmpty();
+      assertThat(fx.fxRate("CHF", "CNY")).as("nothing stored").isEmpty();
       officer.axe();
       officer.type("#rate", "8.0123");
       officer.click("#set-rate");

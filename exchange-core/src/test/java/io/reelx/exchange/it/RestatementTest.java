@@ -7,7 +7,10 @@ import io.reelx.settlement.agreement.domain.OpenAgreement;
 import io.reelx.settlement.application.Records.ReportHeader;
 import io.reelx.settlement.application.Records.ReportOutcome;
 import io.reelx.settlement.application.Records.ReportSource;
-import io.reelx.settlement.application.SettlementDesk;
+import io.reelx.settlement.agreement.application.AgreementService;
+import io.reelx.settlement.reconciliation.application.ReconciliationService;
+import io.reelx.settlement.report.application.ReportService;
+import io.reelx.settlement.statement.application.StatementService;
 import io.reelx.settlement.application.SettlementProblem;
 import io.reelx.settlement.ledger.domain.AccountId;
 import io.reelx.settlement.ledger.domain.TransferCode;
@@ -39,7 +42,10 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class RestatementTest extends IntegrationTest {
 
-  @Autowired SettlementDesk settlement;
+  @Autowired AgreementService agreements;
+  @Autowired ReconciliationService reconciliation;
+  @Autowired ReportService reports;
+  @Autowired StatementService statements;
   @Autowired JdbcLedger ledger;
 
   private final String run = UUID.randomUUID().toString().substring(0, 8);
@@ -56,7 +62,7 @@ class RestatementTest extends IntegrationTest {
             List.of(Tier.from("0", Rate.percent(5000))))),
         List.of(new Payee(new OrganizationId(studio), 8000, "CN"), new Payee(new OrganizationId(author), 2000, "US")),
         0, new io.reelx.settlement.terms.domain.WithholdingTax(1000, "CN"), 0);
-    settlement.open(new OpenAgreement(contract, "L-" + run, "CNY", studio, platform, terms, 0, LocalDate.parse("2027-02-01"),
+    agreements.open(new OpenAgreement(contract, "L-" + run, "CNY", studio, platform, terms, 0, LocalDate.parse("2027-02-01"),
         Instant.parse("2027-01-10T00:00:00Z")));
     long studioAfterMg = owed(studio);
 
@@ -80,15 +86,15 @@ class RestatementTest extends IntegrationTest {
         });
     // the platform owes 10,000 MG + 35,000; it is invoiced 40,000, +10,000 and -15,000 for March
     assertThat(owed(platform)).isEqualTo(-45_000);
-    assertThat(settlement.invoices(contract)).extracting(i -> i.amount()).containsExactlyInAnyOrder(10_000L, 40_000L, 10_000L, -15_000L);
-    assertThat(settlement.statements(contract)).extracting(s -> s.statement().payable().minor())
+    assertThat(statements.invoices(contract)).extracting(i -> i.amount()).containsExactlyInAnyOrder(10_000L, 40_000L, 10_000L, -15_000L);
+    assertThat(statements.statements(contract)).extracting(s -> s.statement().payable().minor())
         .containsExactly(40_000L, 50_000L, 35_000L);
-    assertThat(settlement.agreement(contract).orElseThrow().position().mgRecoupedMinor()).isEqualTo(10_000);
+    assertThat(agreements.agreement(contract).orElseThrow().position().mgRecoupedMinor()).isEqualTo(10_000);
 
     // a taken version with other content is a conflict; the same content is the first answer
-    assertThatThrownBy(() -> settlement.submitReport(new ReportHeader(contract, "2027-03", 1, "CNY", 1L),
+    assertThatThrownBy(() -> reports.submitReport(new ReportHeader(contract, "2027-03", 1, "CNY", 1L),
         new ReportSource.Csv(new StringReader(csv(100_000))), "platform-user")).isInstanceOf(SettlementProblem.Conflict.class);
-    assertThat(settlement.submitReport(new ReportHeader(contract, "2027-03", 1, "CNY", 40_000L),
+    assertThat(reports.submitReport(new ReportHeader(contract, "2027-03", 1, "CNY", 40_000L),
         new ReportSource.Csv(new StringReader(csv(100_000))), "platform-user").replayed()).isTrue();
     assertThat(ledger.trialBalance().netsToZero()).isTrue();
   }
@@ -100,7 +106,7 @@ class RestatementTest extends IntegrationTest {
         new RevenueShare(Basis.GROSS, List.of(), new RateSchedule(Metric.REVENUE, TierMode.MARGINAL, Accumulation.CUMULATIVE,
             List.of(Tier.from("0", Rate.percent(1000)), Tier.from("10000", Rate.percent(2000))))),
         List.of(new Payee(new OrganizationId(studio), 10_000, "CN")), 0, null, 0);
-    settlement.open(new OpenAgreement(contract, "L-" + run, "CNY", studio, platform, terms, 0, LocalDate.parse("2027-02-01"),
+    agreements.open(new OpenAgreement(contract, "L-" + run, "CNY", studio, platform, terms, 0, LocalDate.parse("2027-02-01"),
         Instant.parse("2027-01-10T00:00:00Z")));
     long afterMg = owed(studio);
     // 8,000 / 6,000 / 5,000: shares 800 / 1,000 / 1,000, the MG keeps back 800 then 200: paid 0 / 800 / 1,000
@@ -115,18 +121,18 @@ class RestatementTest extends IntegrationTest {
     assertThat(restated.statement().id()).isEqualTo(contract + "/2027-01/v2");
     assertThat(restated.report().statementId()).isEqualTo(contract + "/2027-01/v2");
     assertThat(owed(studio) - afterMg).as("a single run over the final figures pays 1,000").isEqualTo(1_000);
-    assertThat(settlement.latestStatement(contract, "2027-02").orElseThrow()).satisfies(february -> {
+    assertThat(statements.latestStatement(contract, "2027-02").orElseThrow()).satisfies(february -> {
       assertThat(february.version()).isEqualTo(2);
       assertThat(february.declaredPayable()).isEqualTo(800);
       assertThat(february.statement().payable().minor()).isZero();
       assertThat(february.adjustment().payable().minor()).isEqualTo(-800);
       assertThat(february.adjustment().payees()).singleElement().satisfies(p -> assertThat(p.net().minor()).isEqualTo(-800));
     });
-    assertThat(settlement.statement(contract + "/2027-02/v1").orElseThrow().statement().payable().minor())
+    assertThat(statements.statement(contract + "/2027-02/v1").orElseThrow().statement().payable().minor())
         .as("earlier versions stay readable").isEqualTo(800);
-    assertThat(settlement.invoices(contract)).filteredOn(i -> i.kind().equals("ADJUSTMENT")).extracting(i -> i.amount())
+    assertThat(statements.invoices(contract)).filteredOn(i -> i.kind().equals("ADJUSTMENT")).extracting(i -> i.amount())
         .containsExactly(-800L);
-    assertThat(settlement.agreement(contract).orElseThrow().position().cumulativeVolume()).isEqualByComparingTo("15000");
+    assertThat(agreements.agreement(contract).orElseThrow().position().cumulativeVolume()).isEqualByComparingTo("15000");
     assertThat(ledger.trialBalance().netsToZero()).isTrue();
 
     // February's report restated later opens on January's new closing position
@@ -135,7 +141,7 @@ class RestatementTest extends IntegrationTest {
     assertThat(february.report().version()).isEqualTo(2);
     // 4,000 + 7,000: February's share 600 + 200 = 800, of which 600 recoups the MG: 200
     assertThat(february.statement().statement().payable().minor()).isEqualTo(200);
-    assertThat(settlement.submitReport(new ReportHeader(contract, "2027-02", null, "CNY", 100L),
+    assertThat(reports.submitReport(new ReportHeader(contract, "2027-02", null, "CNY", 100L),
         new ReportSource.Csv(new StringReader(csv(7_000))), "platform-user").statement().id())
         .as("a retry replays the statement the report produced").isEqualTo(contract + "/2027-02/v3");
   }
@@ -144,24 +150,24 @@ class RestatementTest extends IntegrationTest {
   void after_the_licence_ends_later_months_are_refused_and_earlier_ones_still_settle() {
     SettlementTerms terms = new SettlementTerms("CNY", null, null, new RevenueShare(Basis.GROSS, List.of(),
         RateSchedule.flat(Metric.REVENUE, Rate.percent(5000))), List.of(new Payee(new OrganizationId(studio), 10_000, "CN")), 0, null, 0);
-    settlement.open(new OpenAgreement(contract, "L-" + run, "CNY", studio, platform, terms, 0, LocalDate.parse("2027-02-01"),
+    agreements.open(new OpenAgreement(contract, "L-" + run, "CNY", studio, platform, terms, 0, LocalDate.parse("2027-02-01"),
         Instant.parse("2027-01-10T00:00:00Z")));
-    settlement.end(contract, LocalDate.parse("2027-03-14"));
-    settlement.end(contract, LocalDate.parse("2027-05-31"));   // a later end does not extend it
-    assertThat(settlement.agreement(contract).orElseThrow().endsOn()).isEqualTo(LocalDate.parse("2027-03-14"));
+    agreements.end(contract, LocalDate.parse("2027-03-14"));
+    agreements.end(contract, LocalDate.parse("2027-05-31"));   // a later end does not extend it
+    assertThat(agreements.agreement(contract).orElseThrow().endsOn()).isEqualTo(LocalDate.parse("2027-03-14"));
 
     assertThat(report(10_000, 5_000).statement().statement().payable().minor()).isEqualTo(5_000);
-    assertThatThrownBy(() -> settlement.submitReport(new ReportHeader(contract, "2027-04", null, "CNY", 0L),
+    assertThatThrownBy(() -> reports.submitReport(new ReportHeader(contract, "2027-04", null, "CNY", 0L),
         new ReportSource.Csv(new StringReader(csv(10_000))), "platform-user"))
         .isInstanceOfSatisfying(SettlementProblem.Refused.class, e -> assertThat(e.code()).isEqualTo("period-after-licence-end"));
-    assertThat(settlement.reports(contract)).hasSize(1);
+    assertThat(reports.reports(contract)).hasSize(1);
 
     // months are reported in order: a first report of February after March would be rated on
     // March's running position
-    assertThatThrownBy(() -> settlement.submitReport(new ReportHeader(contract, "2027-02", null, "CNY", 0L),
+    assertThatThrownBy(() -> reports.submitReport(new ReportHeader(contract, "2027-02", null, "CNY", 0L),
         new ReportSource.Csv(new StringReader(csv(10_000))), "platform-user"))
         .isInstanceOfSatisfying(SettlementProblem.Refused.class, e -> assertThat(e.code()).isEqualTo("period-out-of-order"));
-    assertThat(settlement.reports(contract)).hasSize(1);
+    assertThat(reports.reports(contract)).hasSize(1);
   }
 
   @Test
@@ -169,20 +175,20 @@ class RestatementTest extends IntegrationTest {
     SettlementTerms terms = new SettlementTerms("CNY", null, new MinimumGuarantee(10_000), new RevenueShare(Basis.GROSS,
         List.of(), RateSchedule.flat(Metric.REVENUE, Rate.percent(5000))),
         List.of(new Payee(new OrganizationId(studio), 10_000, "CN")), 0, null, 0);
-    settlement.open(new OpenAgreement(contract, "L-" + run, "CNY", studio, platform, terms, 0, LocalDate.parse("2027-02-01"),
+    agreements.open(new OpenAgreement(contract, "L-" + run, "CNY", studio, platform, terms, 0, LocalDate.parse("2027-02-01"),
         Instant.parse("2031-01-10T00:00:00Z")));
-    String mgInvoice = settlement.invoices(contract).get(0).number();
-    settlement.recordReceipt("r1-" + run, platform, 4_000, "CNY", "BANK-1-" + run, mgInvoice, "2031-01",
+    String mgInvoice = statements.invoices(contract).get(0).number();
+    reconciliation.recordReceipt("r1-" + run, platform, 4_000, "CNY", "BANK-1-" + run, mgInvoice, "2031-01",
         LocalDate.parse("2031-01-12"), "finance-user");
-    String open = settlement.reconcile("2031-01").payments().stream()
+    String open = reconciliation.reconcile("2031-01").payments().stream()
         .filter(c -> c.counterparty().equals(platform)).findFirst().orElseThrow().discrepancyId();
     assertThat(open).as("the MG is 6,000 short").isNotNull();
 
-    settlement.recordReceipt("r2-" + run, platform, 6_000, "CNY", "BANK-2-" + run, mgInvoice, "2031-01",
+    reconciliation.recordReceipt("r2-" + run, platform, 6_000, "CNY", "BANK-2-" + run, mgInvoice, "2031-01",
         LocalDate.parse("2031-01-20"), "finance-user");
-    assertThat(settlement.reconcile("2031-01").payments().stream()
+    assertThat(reconciliation.reconcile("2031-01").payments().stream()
         .filter(c -> c.counterparty().equals(platform)).findFirst().orElseThrow().discrepancyId()).isNull();
-    assertThat(settlement.discrepancies("2031-01", null)).filteredOn(d -> d.id().equals(open)).singleElement()
+    assertThat(reconciliation.discrepancies("2031-01", null)).filteredOn(d -> d.id().equals(open)).singleElement()
         .satisfies(d -> assertThat(d.resolution().outcome().name()).isEqualTo("CLEARED"));
   }
 
@@ -195,7 +201,7 @@ class RestatementTest extends IntegrationTest {
       for (int i = 0; i < 4; i++) {
         answers.add(pool.submit(() -> {
           go.await();
-          return settlement.recordReceipt("same-" + run, platform, 7_000, "CNY", "BANK-SAME-" + run, null, "2031-02",
+          return reconciliation.recordReceipt("same-" + run, platform, 7_000, "CNY", "BANK-SAME-" + run, null, "2031-02",
               LocalDate.parse("2031-02-03"), "finance-user");
         }));
       }
@@ -212,12 +218,12 @@ class RestatementTest extends IntegrationTest {
   }
 
   private ReportOutcome report(String period, long gross, long declared) {
-    return settlement.submitReport(new ReportHeader(contract, period, null, "CNY", declared),
+    return reports.submitReport(new ReportHeader(contract, period, null, "CNY", declared),
         new ReportSource.Csv(new StringReader(csv(gross))), "platform-user");
   }
 
   private ReportOutcome report(long gross, long declared) {
-    return settlement.submitReport(new ReportHeader(contract, "2027-03", null, "CNY", declared),
+    return reports.submitReport(new ReportHeader(contract, "2027-03", null, "CNY", declared),
         new ReportSource.Csv(new StringReader(csv(gross))), "platform-user");
   }
 

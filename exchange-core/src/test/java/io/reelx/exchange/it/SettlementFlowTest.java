@@ -192,6 +192,9 @@ class SettlementFlowTest extends IntegrationTest {
     assertThat(mine).extracting(d -> d.get("kind").asString()).containsExactlyInAnyOrder("PAYABLE_MISMATCH", "PAYMENT_MISMATCH");
     JsonNode payable = mine.stream().filter(d -> d.get("kind").asString().equals("PAYABLE_MISMATCH")).findFirst().orElseThrow();
     assertThat(payable.get("difference").asLong()).isEqualTo(-10);
+    String statementId = payable.get("subject").asString();
+    assertThat(statementId).as("the statement as the API names it").matches("2027-03-v\\d+");
+    assertThat(payable.get("id").asString()).isEqualTo("payable:" + contract.value() + ":" + statementId);
     JsonNode payment = mine.stream().filter(d -> d.get("kind").asString().equals("PAYMENT_MISMATCH")).findFirst().orElseThrow();
     assertThat(payment.get("difference").asLong()).isEqualTo(-100_000);
 
@@ -201,7 +204,8 @@ class SettlementFlowTest extends IntegrationTest {
     assertThat(resolved.json().get("status").asString()).isEqualTo("RESOLVED");
     assertThat(finance.post("/api/v1/discrepancies/" + payable.get("id").asString() + "/resolve",
         Map.of("outcome", "WRITE_OFF", "reason", "again")).status()).isEqualTo(409);
-    assertThat(jdbc.sql("SELECT count(*) FROM domainevententry WHERE payloadtype LIKE '%DiscrepancyResolved' AND convert_from(payload, 'UTF8') LIKE ?")
+    assertThat(jdbc.sql("SELECT count(*) FROM domainevententry WHERE payloadtype LIKE '%ReconciliationEvent$DiscrepancyResolved'"
+            + " AND convert_from(payload, 'UTF8') LIKE ?")
         .param("%" + contract.value() + "%").query(Long.class).single()).isEqualTo(1);
 
     // payouts: the holder is owed the price, 60% of the MG and its statement nets

@@ -12,7 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Where settlement agreements live as events: a command is decided on the agreement's history
  * ({@link SettlementAgreement#decide}) and what it decided is appended, in the caller's
- * transaction. The desk projects the recorded events into its tables and the ledger. exchange-core
+ * transaction. {@code AgreementProjection} projects the recorded events into the tables and the ledger. exchange-core
  * keeps agreements in its Axon event store (an event-sourced aggregate); {@link #inMemory()} is
  * for runs without one (benchmarks).
  */

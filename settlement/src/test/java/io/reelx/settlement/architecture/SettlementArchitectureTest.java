@@ -55,9 +55,59 @@ class SettlementArchitectureTest {
       .because("settlement is told the time; it never reads it");
 
   private static final ArchRule DOMAIN_IS_PLAIN_JAVA = classes()
-      .that().resideInAPackage("io.reelx.settlement..domain..")
+      .that().resideInAnyPackage("io.reelx.settlement..domain..", "io.reelx.settlement.eventsourcing..")
       .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "io.reelx.settlement..")
-      .because("domain packages are plain Java: no Spring, Axon, JDBC or Jackson");
+      .because("domain packages (and the event sourcing they share) are plain Java: no Spring, Axon, JDBC or Jackson");
+
+  private static final ArchRule SERVICES_LIVE_IN_THEIR_CONTEXT = classes()
+      .that().resideInAPackage("io.reelx.settlement..").and().haveSimpleNameEndingWith("Service")
+      .should().resideInAPackage("io.reelx.settlement.*.application")
+      .because("each context has its own small application service (no desk spanning them all)");
+
+  private static final ArchRule THE_SHARED_APPLICATION_PACKAGE_HOLDS_NO_SERVICE = noClasses()
+      .that().resideInAPackage("io.reelx.settlement.application")
+      .should().haveSimpleNameEndingWith("Service").orShould().haveSimpleNameEndingWith("Desk")
+      .orShould().dependOnClassesThat().resideInAnyPackage("io.reelx.settlement.*.application")
+      .because("io.reelx.settlement.application holds only what the services share: records, rows, problems, the agreement log");
+
+  private static final ArchRule CONTEXTS_MEET_THROUGH_THEIR_APPLICATION_API = classes()
+      .that().resideInAPackage("io.reelx.settlement.*.application..")
+      .should(useOtherContextsOnlyThroughTheirApplicationApi())
+      .because("a context's service may use another context's application service and domain types, never its internals");
+
+  /** The settlement contexts, each with its own application service. */
+  static final List<String> SERVICES = List.of(
+      "io.reelx.settlement.agreement.application.AgreementService",
+      "io.reelx.settlement.ledger.application.DepositService",
+      "io.reelx.settlement.report.application.ReportService",
+      "io.reelx.settlement.statement.application.StatementService",
+      "io.reelx.settlement.fx.application.FxService",
+      "io.reelx.settlement.reconciliation.application.ReconciliationService",
+      "io.reelx.settlement.payout.application.PayoutService");
+
+  @Test
+  void every_context_has_its_application_service_and_no_desk_spans_them() {
+    assertThat(SERVICES).allSatisfy(service -> assertThat(MAIN.contain(service)).as(service).isTrue());
+    assertThat(MAIN.contain("io.reelx.settlement.application.SettlementDesk")).isFalse();
+    SERVICES_LIVE_IN_THEIR_CONTEXT.check(MAIN);
+    THE_SHARED_APPLICATION_PACKAGE_HOLDS_NO_SERVICE.check(MAIN);
+  }
+
+  @Test
+  void a_context_uses_another_only_through_its_application_service_and_domain_types() {
+    CONTEXTS_MEET_THROUGH_THEIR_APPLICATION_API.check(MAIN);
+  }
+
+  @Test
+  void the_context_rule_catches_a_service_reaching_into_another_contexts_internals() {
+    JavaClasses offenders = withoutResolving(() -> new ClassFileImporter().importClasses(
+        io.reelx.settlement.payout.application.PlantedOffender.class,
+        io.reelx.settlement.payout.application.PlantedOffender.Fine.class));
+    List<String> violations = classes().should(useOtherContextsOnlyThroughTheirApplicationApi()).evaluate(offenders)
+        .getFailureReport().getDetails();
+    assertThat(String.join("\n", violations)).contains("statement.query.PlantedInternal")
+        .doesNotContain("PlantedOffender$Fine");
+  }
 
   @Test
   void the_importer_sees_the_main_classes_and_no_tests() {
@@ -177,6 +227,36 @@ class SettlementArchitectureTest {
   }
 
   // ---- conditions (the same house rules as exchange-core's ArchitectureTest) -------------------
+
+  /** Packages of settlement that are no context of their own (what the services share, money, event sourcing): shared by all. */
+  private static final Set<String> SHARED = Set.of("application", "money", "eventsourcing");
+
+  /**
+   * A class of context X ({@code io.reelx.settlement.X..}) may use of another context Y only
+   * {@code Y.application} and {@code Y.domain}. The ledger's store ({@code ledger.query.JdbcLedger})
+   * is the one infrastructure every context posts through.
+   */
+  static ArchCondition<JavaClass> useOtherContextsOnlyThroughTheirApplicationApi() {
+    return new ArchCondition<>("use other contexts only through their application API and domain types") {
+      @Override
+      public void check(JavaClass javaClass, ConditionEvents events) {
+        String[] own = javaClass.getPackageName().split("\\.");
+        for (com.tngtech.archunit.core.domain.Dependency d : javaClass.getDirectDependenciesFromSelf()) {
+          String[] target = d.getTargetClass().getPackageName().split("\\.");
+          if (target.length < 4 || !target[0].equals("io") || !target[1].equals("reelx") || !target[2].equals("settlement")
+              || SHARED.contains(target[3]) || (own.length > 3 && own[3].equals(target[3]))) {
+            continue;
+          }
+          String layer = target.length > 4 ? target[4] : "";
+          boolean allowed = layer.equals("application") || layer.equals("domain")
+              || d.getTargetClass().getName().equals("io.reelx.settlement.ledger.query.JdbcLedger");
+          if (!allowed) {
+            events.add(SimpleConditionEvent.violated(d, d.getDescription()));
+          }
+        }
+      }
+    };
+  }
 
   private static final Set<String> NOW_OWNERS = Set.of("java.time.Instant", "java.time.LocalDate",
       "java.time.LocalDateTime", "java.time.LocalTime", "java.time.OffsetDateTime", "java.time.ZonedDateTime");

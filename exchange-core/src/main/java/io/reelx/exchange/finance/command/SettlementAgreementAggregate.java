@@ -15,7 +15,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * A settlement agreement, event-sourced in the exchange's event store. The decisions are the pure
  * {@link SettlementAgreement}'s: this class only loads its history, hands it each command and
  * applies the events it decided ({@link AgreementEvent}s, stored as they are). The answer carries
- * the events and the agreement after them, from which the settlement desk projects its tables and
+ * the events and the agreement after them, from which settlement's AgreementProjection projects its tables and
  * ledger transfers in the same transaction. Not cached: a command replays the agreement's stream
  * (one agreement's events are few).
  */

@@ -15,7 +15,8 @@ import io.reelx.exchange.listing.domain.DepositReceived;
 import io.reelx.exchange.listing.domain.DepositReleased;
 import io.reelx.exchange.listing.domain.ListingCreated;
 import io.reelx.settlement.agreement.domain.OpenAgreement;
-import io.reelx.settlement.application.SettlementDesk;
+import io.reelx.settlement.agreement.application.AgreementService;
+import io.reelx.settlement.ledger.application.DepositService;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.stereotype.Component;
@@ -47,64 +48,66 @@ public class SettlementIntake {
   /** ISO 3166-1 "unknown" for an organisation registered without a country. */
   static final String UNKNOWN_COUNTRY = "ZZ";
 
-  private final SettlementDesk settlement;
+  private final AgreementService agreements;
+  private final DepositService deposits;
   private final ContractRegister contracts;
   private final IdentityRegister identities;
 
-  public SettlementIntake(SettlementDesk settlement, ContractRegister contracts, IdentityRegister identities) {
-    this.settlement = settlement;
+  public SettlementIntake(AgreementService agreements, DepositService deposits, ContractRegister contracts, IdentityRegister identities) {
+    this.agreements = agreements;
+    this.deposits = deposits;
     this.contracts = contracts;
     this.identities = identities;
   }
 
   @EventHandler
   void on(ListingCreated e) {
-    settlement.listingOffered(e.listingId().value(), e.holderOrganizationId());
+    deposits.listingOffered(e.listingId().value(), e.holderOrganizationId());
   }
 
   @EventHandler
   void on(DepositReceived e) {
-    settlement.depositReceived(e.registrationId().value(), e.listingId().value(), e.organizationId(), e.amount(), e.currency());
+    deposits.depositReceived(e.registrationId().value(), e.listingId().value(), e.organizationId(), e.amount(), e.currency());
   }
 
   @EventHandler
   void on(DepositReleased e) {
-    settlement.depositReleased(e.registrationId().value());
+    deposits.depositReleased(e.registrationId().value());
   }
 
   @EventHandler
   void on(DepositApplied e) {
-    settlement.depositApplied(e.registrationId().value());
+    deposits.depositApplied(e.registrationId().value());
   }
 
   @EventHandler
   void on(ContractActivated e) {
     ContractView contract = contracts.find(e.contractId().value())
         .orElseThrow(() -> new IllegalStateException("Contract " + e.contractId() + " is active but not in the register"));
-    settlement.open(new OpenAgreement(e.contractId().value(), contract.terms().listingId(), e.currency(),
+    agreements.open(new OpenAgreement(e.contractId().value(), contract.terms().listingId(), e.currency(),
         e.licensorOrganizationId(), e.licenseeOrganizationId(), AgreementTermsAdapter.termsOf(contract, this::countryOf),
         e.balanceDue(), e.balanceDueOn(), e.activatedAt()));
   }
 
   @EventHandler
   void on(DepositForfeited e) {
-    settlement.depositForfeited(e.listingId(), e.organizationId(), e.beneficiaryOrganizationId());
+    deposits.depositForfeited(e.listingId(), e.organizationId(), e.beneficiaryOrganizationId());
   }
 
   @EventHandler
   void on(DepositRefunded e) {
-    settlement.depositRefunded(e.listingId(), e.organizationId());
+    deposits.depositRefunded(e.listingId(), e.organizationId());
   }
 
   @EventHandler
   void on(ContractTerminated e) {
-    settlement.end(e.contractId().value(), e.effectiveFrom().minusDays(1));
+    agreements.end(e.contractId().value(), e.effectiveFrom().minusDays(1));
   }
 
   @EventHandler
   void on(ContractExpired e) {
     contracts.find(e.contractId().value())
-        .ifPresent(c -> settlement.end(e.contractId().value(), c.terms().window().termEnd()));
+        .ifPresent(c -> agreements.end(e.contractId().value(), c.terms().window().termEnd()));
   }
 
   private String countryOf(String organizationId) {

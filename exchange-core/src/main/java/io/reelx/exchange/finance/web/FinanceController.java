@@ -17,7 +17,6 @@ import io.reelx.api.model.ReconciliationPaymentsInner;
 import io.reelx.api.model.ResolutionRequest;
 import io.reelx.api.model.TrialBalance;
 import io.reelx.api.model.TrialBalanceCurrenciesInner;
-import io.reelx.exchange.finance.domain.DiscrepancyResolved;
 import io.reelx.exchange.identity.domain.Role;
 import io.reelx.exchange.identity.security.Access;
 import io.reelx.exchange.identity.security.CurrentUser;
@@ -30,14 +29,16 @@ import io.reelx.settlement.application.Records.FxRateRecord;
 import io.reelx.settlement.application.Records.PayoutRecord;
 import io.reelx.settlement.application.Records.ReceiptRecord;
 import io.reelx.settlement.application.Records.ReconciliationRun;
-import io.reelx.settlement.application.SettlementDesk;
+import io.reelx.settlement.fx.application.FxService;
+import io.reelx.settlement.ledger.query.JdbcLedger;
+import io.reelx.settlement.payout.application.PayoutService;
+import io.reelx.settlement.reconciliation.application.ReconciliationService;
 import io.reelx.settlement.ledger.domain.AccountBalance;
 import io.reelx.settlement.ledger.domain.AccountId;
 import io.reelx.settlement.ledger.domain.Transfer;
 import io.reelx.settlement.reconciliation.domain.Resolution;
 import java.math.BigDecimal;
 import java.util.List;
-import org.axonframework.eventhandling.gateway.EventGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -55,21 +56,25 @@ public class FinanceController implements FinanceApi {
   private static final int RECENT_TRANSFERS = 50;
 
   private final Access access;
-  private final SettlementDesk settlement;
-  private final EventGateway events;
+  private final FxService fx;
+  private final ReconciliationService reconciliation;
+  private final PayoutService payouts;
+  private final JdbcLedger ledger;
   private final TransactionTemplate tx;
   private final io.reelx.exchange.identity.query.IdentityRegister identities;
   private final IdempotencyKeys keys;
   private final IdempotentRequests idempotent;
 
-  public FinanceController(Access access, SettlementDesk settlement, EventGateway events, PlatformTransactionManager transactions,
-      io.reelx.exchange.identity.query.IdentityRegister identities, IdempotencyKeys keys, IdempotentRequests idempotent) {
+  public FinanceController(Access access, FxService fx, ReconciliationService reconciliation, PayoutService payouts, JdbcLedger ledger,
+      PlatformTransactionManager transactions, io.reelx.exchange.identity.query.IdentityRegister identities, IdempotencyKeys keys, IdempotentRequests idempotent) {
     this.identities = identities;
     this.keys = keys;
     this.idempotent = idempotent;
     this.access = access;
-    this.settlement = settlement;
-    this.events = events;
+    this.fx = fx;
+    this.reconciliation = reconciliation;
+    this.payouts = payouts;
+    this.ledger = ledger;
     this.tx = new TransactionTemplate(transactions);
   }
 
@@ -82,7 +87,7 @@ public class FinanceController implements FinanceApi {
   @Override
   public ResponseEntity<List<FxRate>> listFxRates() {
     reader();
-    return ResponseEntity.ok(settlement.fxRates().stream().map(FinanceController::toApi).toList());
+    return ResponseEntity.ok(fx.fxRates().stream().map(FinanceController::toApi).toList());
   }
 
   @Override
@@ -94,7 +99,7 @@ public class FinanceController implements FinanceApi {
     } catch (NumberFormatException | NullPointerException e) {
       throw new InvalidValue("rate", "must be an exact decimal such as 0.1385");
     }
-    return ResponseEntity.ok(toApi(settlement.setFxRate(request.getFrom(), request.getTo(), rate, user.userId().value())));
+    return ResponseEntity.ok(toApi(fx.setFxRate(request.getFrom(), request.getTo(), rate, user.userId().value())));
   }
 
   private static FxRate toApi(FxRateRecord r) {
@@ -106,7 +111,7 @@ public class FinanceController implements FinanceApi {
   @Override
   public ResponseEntity<List<Payment>> listPayments(String period) {
     reader();
-    return ResponseEntity.ok(settlement.receipts(period).stream().map(FinanceController::toApi).toList());
+    return ResponseEntity.ok(reconciliation.receipts(period).stream().map(FinanceController::toApi).toList());
   }
 
   @Override
@@ -114,17 +119,17 @@ public class FinanceController implements FinanceApi {
     CurrentUser user = access.require(Role.FINANCE);
     requireOrganization("counterpartyId", r.getCounterpartyId());
     return keyed(idempotencyKey, user).respond(Payment.class, keyed -> {
-      boolean existed = settlement.receipt(idempotencyKey).isPresent();
+      boolean existed = reconciliation.receipt(idempotencyKey).isPresent();
       ReceiptRecord receipt = tx.execute(s -> {
         keys.claim(keyed.request());
-        ReceiptRecord recorded = settlement.recordReceipt(idempotencyKey, r.getCounterpartyId(),
+        ReceiptRecord recorded = reconciliation.recordReceipt(idempotencyKey, r.getCounterpartyId(),
             r.getAmount() == null ? 0 : r.getAmount(), r.getCurrency(), r.getBankReference(), r.getInvoiceNumber(),
             r.getPeriod(), r.getReceivedOn(), user.userId().value());
         keys.remember(keyed.request(), recorded.id());
         return recorded;
       });
       return ResponseEntity.status(existed ? HttpStatus.OK : HttpStatus.CREATED).body(toApi(receipt));
-    }, id -> ResponseEntity.status(HttpStatus.CREATED).body(toApi(settlement.receipt(id).orElseThrow(() -> new NotFound("payment", id)))));
+    }, id -> ResponseEntity.status(HttpStatus.CREATED).body(toApi(reconciliation.receipt(id).orElseThrow(() -> new NotFound("payment", id)))));
   }
 
   private IdempotentRequests.Keyed keyed(String idempotencyKey, CurrentUser user) {
@@ -142,7 +147,7 @@ public class FinanceController implements FinanceApi {
   @Override
   public ResponseEntity<Reconciliation> reconcile(String period) {
     access.require(Role.FINANCE);
-    ReconciliationRun run = settlement.reconcile(period);
+    ReconciliationRun run = reconciliation.reconcile(period);
     return ResponseEntity.ok(new Reconciliation().period(run.period())
         .payables(run.payables().stream().map(p -> new ReconciliationPayablesInner()
             .statementId(io.reelx.settlement.statement.domain.StatementId.parse(p.statementId()).inContract())
@@ -156,23 +161,18 @@ public class FinanceController implements FinanceApi {
   @Override
   public ResponseEntity<List<io.reelx.api.model.Discrepancy>> listDiscrepancies(String period, Boolean open) {
     reader();
-    return ResponseEntity.ok(settlement.discrepancies(period, open).stream().map(FinanceController::toApi).toList());
+    return ResponseEntity.ok(reconciliation.discrepancies(period, open).stream().map(FinanceController::toApi).toList());
   }
 
-  /** The resolution and its {@link DiscrepancyResolved} event commit together. */
+  /** The resolution is the period reconciliation's event (who, when, how, why); the row follows it. */
   @Override
   public ResponseEntity<io.reelx.api.model.Discrepancy> resolveDiscrepancy(String discrepancyId, ResolutionRequest request) {
     CurrentUser user = access.require(Role.FINANCE);
     if (request.getOutcome() == null) {
       throw new InvalidValue("outcome", "is required");
     }
-    DiscrepancyRecord resolved = tx.execute(s -> {
-      DiscrepancyRecord d = settlement.resolve(discrepancyId, Resolution.Outcome.valueOf(request.getOutcome().name()),
-          request.getReason(), user.userId().value());
-      events.publish(new DiscrepancyResolved(d.id(), d.kind(), d.period(), d.subject(), d.expected(), d.actual(), d.currency(),
-          d.resolution().outcome().name(), d.resolution().reason(), d.resolution().resolvedBy(), d.resolution().at()));
-      return d;
-    });
+    DiscrepancyRecord resolved = reconciliation.resolve(discrepancyId, Resolution.Outcome.valueOf(request.getOutcome().name()),
+        request.getReason(), user.userId().value());
     return ResponseEntity.ok(toApi(resolved));
   }
 
@@ -202,7 +202,7 @@ public class FinanceController implements FinanceApi {
       }
       org = user.organizationId().value();
     }
-    return ResponseEntity.ok(settlement.payouts(org).stream().map(FinanceController::toApi).toList());
+    return ResponseEntity.ok(payouts.payouts(org).stream().map(FinanceController::toApi).toList());
   }
 
   @Override
@@ -210,22 +210,22 @@ public class FinanceController implements FinanceApi {
     CurrentUser user = access.require(Role.FINANCE);
     requireOrganization("organizationId", r.getOrganizationId());
     return keyed(idempotencyKey, user).respond(Payout.class, keyed -> {
-      boolean existed = settlement.payout(idempotencyKey).isPresent();
+      boolean existed = payouts.payout(idempotencyKey).isPresent();
       PayoutRecord payout = tx.execute(s -> {
         keys.claim(keyed.request());
-        PayoutRecord requested = settlement.requestPayout(idempotencyKey, r.getOrganizationId(),
+        PayoutRecord requested = payouts.requestPayout(idempotencyKey, r.getOrganizationId(),
             r.getAmount() == null ? 0 : r.getAmount(), r.getCurrency(), user.userId().value());
         keys.remember(keyed.request(), requested.id());
         return requested;
       });
       return ResponseEntity.status(existed ? HttpStatus.OK : HttpStatus.CREATED).body(toApi(payout));
-    }, id -> ResponseEntity.status(HttpStatus.CREATED).body(toApi(settlement.payout(id).orElseThrow(() -> new NotFound("payout", id)))));
+    }, id -> ResponseEntity.status(HttpStatus.CREATED).body(toApi(payouts.payout(id).orElseThrow(() -> new NotFound("payout", id)))));
   }
 
   @Override
   public ResponseEntity<Payout> approvePayout(String payoutId) {
     CurrentUser user = access.require(Role.FINANCE);
-    return ResponseEntity.ok(toApi(settlement.approvePayout(payoutId, user.userId().value())));
+    return ResponseEntity.ok(toApi(payouts.approvePayout(payoutId, user.userId().value())));
   }
 
   private static Payout toApi(PayoutRecord p) {
@@ -243,13 +243,13 @@ public class FinanceController implements FinanceApi {
     if (!SettlementAccess.overseer(user) && !owner.equals(user.organizationId().value())) {
       throw new NotFound("ledger accounts of organisation", owner);
     }
-    return ResponseEntity.ok(settlement.ledger().balancesOf(owner).stream().map(b -> toApi(b, true)).toList());
+    return ResponseEntity.ok(ledger.balancesOf(owner).stream().map(b -> toApi(b, true)).toList());
   }
 
   @Override
   public ResponseEntity<TrialBalance> getTrialBalance() {
     reader();
-    io.reelx.settlement.ledger.domain.TrialBalance trial = settlement.ledger().trialBalance();
+    io.reelx.settlement.ledger.domain.TrialBalance trial = ledger.trialBalance();
     return ResponseEntity.ok(new TrialBalance().balanced(trial.netsToZero())
         .currencies(trial.byCurrency().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
             .map(e -> new TrialBalanceCurrenciesInner().currency(e.getKey()).debitsPosted(e.getValue().debitsPosted())
@@ -263,7 +263,7 @@ public class FinanceController implements FinanceApi {
     return new LedgerAccount().id(a.toString()).kind(a.kind().name()).owner(a.owner()).currency(a.currency())
         .debitsPending(b.debitsPending()).debitsPosted(b.debitsPosted()).creditsPending(b.creditsPending())
         .creditsPosted(b.creditsPosted()).balance(b.postedCreditBalance())
-        .recentTransfers(withTransfers ? settlement.ledger().transfersOf(a, RECENT_TRANSFERS).stream().map(FinanceController::toApi).toList()
+        .recentTransfers(withTransfers ? ledger.transfersOf(a, RECENT_TRANSFERS).stream().map(FinanceController::toApi).toList()
             : List.of());
   }
 

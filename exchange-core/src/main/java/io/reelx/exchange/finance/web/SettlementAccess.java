@@ -5,7 +5,7 @@ import io.reelx.exchange.identity.domain.Role;
 import io.reelx.exchange.identity.security.CurrentUser;
 import io.reelx.exchange.shared.domain.NotFound;
 import io.reelx.settlement.agreement.domain.Agreement;
-import io.reelx.settlement.application.SettlementDesk;
+import io.reelx.settlement.agreement.application.AgreementService;
 import java.time.Duration;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -23,11 +23,11 @@ class SettlementAccess {
 
   private static final Duration OPENING = Duration.ofSeconds(5);
 
-  private final SettlementDesk settlement;
+  private final AgreementService agreements;
   private final ContractRegister contracts;
 
-  SettlementAccess(SettlementDesk settlement, ContractRegister contracts) {
-    this.settlement = settlement;
+  SettlementAccess(AgreementService agreements, ContractRegister contracts) {
+    this.agreements = agreements;
     this.contracts = contracts;
   }
 
@@ -42,7 +42,7 @@ class SettlementAccess {
   }
 
   private Optional<Agreement> agreement(String contractId) {
-    Optional<Agreement> agreement = settlement.agreement(contractId);
+    Optional<Agreement> agreement = agreements.agreement(contractId);
     if (agreement.isPresent()
         || contracts.find(contractId).map(c -> c.activatedAt() == null).orElse(true)) {
       return agreement;
@@ -57,7 +57,7 @@ class SettlementAccess {
         break;
       }
       pause = Math.min(pause * 2, 50);
-      agreement = settlement.agreement(contractId);
+      agreement = agreements.agreement(contractId);
     }
     return agreement;
   }

@@ -33,7 +33,9 @@ import io.reelx.settlement.application.Records.ReportOutcome;
 import io.reelx.settlement.application.Records.ReportRecord;
 import io.reelx.settlement.application.Records.ReportSource;
 import io.reelx.settlement.application.Records.StatementRecord;
-import io.reelx.settlement.application.SettlementDesk;
+import io.reelx.settlement.agreement.application.AgreementService;
+import io.reelx.settlement.report.application.ReportService;
+import io.reelx.settlement.statement.application.StatementService;
 import io.reelx.settlement.application.SettlementJson;
 import io.reelx.exchange.rights.domain.Media;
 import io.reelx.settlement.report.domain.LicensedWindow;
@@ -72,20 +74,25 @@ public class SettlementController implements SettlementApi {
 
   private final Access access;
   private final SettlementAccess visibility;
-  private final SettlementDesk settlement;
+  private final AgreementService agreements;
+  private final ReportService reports;
+  private final StatementService statements;
   private final IdempotencyKeys keys;
   private final IdempotentRequests idempotent;
 
   private final IdentityRegister identities;
   private final ContractRegister contracts;
 
-  public SettlementController(Access access, SettlementAccess visibility, SettlementDesk settlement, IdempotencyKeys keys,
-      IdempotentRequests idempotent, IdentityRegister identities, ContractRegister contracts) {
+  public SettlementController(Access access, SettlementAccess visibility, AgreementService agreements, ReportService reports,
+      StatementService statements, IdempotencyKeys keys, IdempotentRequests idempotent, IdentityRegister identities,
+      ContractRegister contracts) {
     this.identities = identities;
     this.contracts = contracts;
     this.access = access;
     this.visibility = visibility;
-    this.settlement = settlement;
+    this.agreements = agreements;
+    this.reports = reports;
+    this.statements = statements;
     this.keys = keys;
     this.idempotent = idempotent;
   }
@@ -113,7 +120,7 @@ public class SettlementController implements SettlementApi {
           f.field().equals("settlementTerms") ? "" : f.field().replaceFirst("^settlementTerms\\.", ""), f.reason())).toList());
     }
     // the agreement records its TermsReplaced event (who, when, the terms, the rule version): the one event
-    return ResponseEntity.ok(toApi(settlement.replaceTerms(contractId, terms, user.userId().value())));
+    return ResponseEntity.ok(toApi(agreements.replaceTerms(contractId, terms, user.userId().value())));
   }
 
   /** The organisation's country for withholding tax; "ZZ" (unknown) when it has none. */
@@ -136,7 +143,7 @@ public class SettlementController implements SettlementApi {
     }
     ReportHeader header = new ReportHeader(contractId, request.getPeriod(), request.getVersion(), request.getCurrency(),
         request.getDeclaredPayable(), licensedWindow(contractId));
-    return submit(contractId, idempotencyKey, user, remember -> settlement.submitReport(header, new ReportSource.Lines(lines),
+    return submit(contractId, idempotencyKey, user, remember -> reports.submitReport(header, new ReportSource.Lines(lines),
         user.userId().value(), remember));
   }
 
@@ -147,7 +154,7 @@ public class SettlementController implements SettlementApi {
     ReportHeader header = new ReportHeader(contractId, period, version, currency, declaredPayable, licensedWindow(contractId));
     return submit(contractId, idempotencyKey, user, remember -> {
       try (Reader reader = new BufferedReader(new InputStreamReader(body.getInputStream(), StandardCharsets.UTF_8), 64 * 1024)) {
-        return settlement.submitReport(header, new ReportSource.Csv(reader), user.userId().value(), remember);
+        return reports.submitReport(header, new ReportSource.Csv(reader), user.userId().value(), remember);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -174,9 +181,9 @@ public class SettlementController implements SettlementApi {
   }
 
   private RevenueReportOutcome replayOf(String contractId, String statementId) {
-    ReportRecord report = settlement.reports(contractId).stream().filter(r -> r.statementId().equals(statementId)).findFirst()
+    ReportRecord report = reports.reports(contractId).stream().filter(r -> r.statementId().equals(statementId)).findFirst()
         .orElseThrow();
-    return toApi(new ReportOutcome(report, settlement.statement(statementId).orElseThrow(), false));
+    return toApi(new ReportOutcome(report, statements.statement(statementId).orElseThrow(), false));
   }
 
   /**
@@ -210,13 +217,13 @@ public class SettlementController implements SettlementApi {
   @Override
   public ResponseEntity<List<RevenueReport>> listRevenueReports(String contractId) {
     visibility.visible(contractId, access.current());
-    return ResponseEntity.ok(settlement.reports(contractId).stream().map(SettlementController::toApi).toList());
+    return ResponseEntity.ok(reports.reports(contractId).stream().map(SettlementController::toApi).toList());
   }
 
   @Override
   public ResponseEntity<List<StatementSummary>> listStatements(String contractId) {
     visibility.visible(contractId, access.current());
-    return ResponseEntity.ok(settlement.statements(contractId).stream().map(this::summary).toList());
+    return ResponseEntity.ok(statements.statements(contractId).stream().map(this::summary).toList());
   }
 
   @Override
@@ -237,7 +244,7 @@ public class SettlementController implements SettlementApi {
 
   private StatementRecord statement(String contractId, String statementId) {
     visibility.visible(contractId, access.current());
-    return StatementId.inContract(contractId, statementId).flatMap(id -> settlement.statement(id.toString()))
+    return StatementId.inContract(contractId, statementId).flatMap(id -> statements.statement(id.toString()))
         .orElseThrow(() -> new NotFound("statement", statementId));
   }
 
@@ -261,7 +268,7 @@ public class SettlementController implements SettlementApi {
         .flatFeeCharged(a.position().flatFeeCharged())
         .openedAt(utc(a.openedAt()))
         .endsOn(a.endsOn())
-        .invoices(settlement.invoices(a.contractId()).stream().map(i -> new SettlementInvoice().number(i.number())
+        .invoices(statements.invoices(a.contractId()).stream().map(i -> new SettlementInvoice().number(i.number())
             .counterpartyId(i.counterparty()).amount(i.amount()).currency(i.currency()).kind(i.kind()).period(i.period())).toList());
   }
 

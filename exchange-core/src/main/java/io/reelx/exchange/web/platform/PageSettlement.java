@@ -3,6 +3,7 @@ package io.reelx.exchange.web.platform;
 import io.reelx.exchange.identity.security.CurrentUser;
 import io.reelx.exchange.shared.domain.NotFound;
 import io.reelx.exchange.web.forms.Refusals;
+import io.reelx.settlement.agreement.application.AgreementService;
 import io.reelx.settlement.agreement.domain.Agreement;
 import io.reelx.settlement.application.Records.InvoiceRecord;
 import io.reelx.settlement.application.Records.ReportHeader;
@@ -10,12 +11,13 @@ import io.reelx.settlement.application.Records.ReportOutcome;
 import io.reelx.settlement.application.Records.ReportRecord;
 import io.reelx.settlement.application.Records.ReportSource;
 import io.reelx.settlement.application.Records.StatementRecord;
-import io.reelx.settlement.application.SettlementDesk;
 import io.reelx.settlement.application.SettlementProblem;
 import io.reelx.settlement.money.Money;
+import io.reelx.settlement.report.application.ReportService;
 import io.reelx.settlement.report.domain.LineError;
 import io.reelx.settlement.report.domain.ReportLineInput;
 import io.reelx.settlement.report.domain.ReportLineValidator;
+import io.reelx.settlement.statement.application.StatementService;
 import io.reelx.settlement.statement.domain.StatementCsv;
 import io.reelx.settlement.statement.domain.StatementId;
 import java.util.List;
@@ -25,22 +27,26 @@ import org.springframework.stereotype.Component;
 
 /**
  * Every call the pages make into settlement, in one place: the same application service the API's
- * settlement controller calls ({@link SettlementDesk}; being split into ReportService and
- * StatementService with the same method names), and the same visibility rule (an agreement's
+ * settlement controller calls ({@link AgreementService}, {@link ReportService}, {@link
+ * StatementService}), and the same visibility rule (an agreement's
  * statements are seen by its licensee, licensor and payees: to anyone else it does not exist, 404).
  */
 @Component
 public class PageSettlement {
 
-  private final SettlementDesk desk;
+  private final AgreementService agreements;
+  private final ReportService reports;
+  private final StatementService statements;
 
-  public PageSettlement(SettlementDesk desk) {
-    this.desk = desk;
+  public PageSettlement(AgreementService agreements, ReportService reports, StatementService statements) {
+    this.agreements = agreements;
+    this.reports = reports;
+    this.statements = statements;
   }
 
   /** The contract's agreement if {@code me}'s organisation is concerned by it; empty before it is opened. */
   public Optional<Agreement> agreement(String contractId, CurrentUser me) {
-    Optional<Agreement> agreement = desk.agreement(contractId);
+    Optional<Agreement> agreement = agreements.agreement(contractId);
     if (agreement.isPresent() && !agreement.get().concerns(me.organizationId().value())) {
       throw new NotFound("settlement agreement for contract", contractId);
     }
@@ -53,12 +59,12 @@ public class PageSettlement {
   }
 
   /**
-   * Validates and stores a report (SettlementDesk#submitReport / ReportService#submitReport);
+   * Validates and stores a report (ReportService#submitReport);
    * {@code alsoInTransaction} runs in the transaction that stores it (the page's key is claimed there).
    */
   public ReportOutcome submitReport(ReportHeader header, ReportSource source, CurrentUser me,
       Consumer<ReportOutcome> alsoInTransaction) {
-    return desk.submitReport(header, source, me.userId().value(), alsoInTransaction);
+    return reports.submitReport(header, source, me.userId().value(), alsoInTransaction);
   }
 
   /** The line errors the report endpoint would answer for these lines (nothing is stored); none for an unknown currency. */
@@ -75,27 +81,27 @@ public class PageSettlement {
   }
 
   public List<ReportRecord> reports(String contractId) {
-    return desk.reports(contractId);
+    return reports.reports(contractId);
   }
 
   /** Every statement version of the contract, by period then version. */
   public List<StatementRecord> statements(String contractId) {
-    return desk.statements(contractId);
+    return statements.statements(contractId);
   }
 
   /** A statement by its id under the contract ({@code 2027-03-v2}), or "not found". */
   public StatementRecord statement(String contractId, String statementId) {
-    return StatementId.inContract(contractId, statementId).flatMap(id -> desk.statement(id.toString()))
+    return StatementId.inContract(contractId, statementId).flatMap(id -> statements.statement(id.toString()))
         .orElseThrow(() -> new NotFound("statement", statementId));
   }
 
   /** A statement by its stored id ({@code C-1/2027-03/v2}). */
   public Optional<StatementRecord> statementStored(String storedId) {
-    return desk.statement(storedId);
+    return statements.statement(storedId);
   }
 
   public List<InvoiceRecord> invoices(String contractId) {
-    return desk.invoices(contractId);
+    return statements.invoices(contractId);
   }
 
   /** The statement as the API's CSV export renders it. */

@@ -64,10 +64,10 @@ import java.util.TreeMap;
  * A settlement agreement as an event-sourced aggregate in plain Java: {@link #decide} answers a
  * command with the events it causes (none for a replay) or refuses it ({@link AgreementRefused});
  * {@link #evolve} folds an event into the state; {@link #postings} lists what an event posts to
- * the ledger, with transfer ids derived from the event's cause (the same ids the desk used, so a
+ * the ledger, with transfer ids derived from the event's cause (the same ids the services used, so a
  * replay posts nothing twice). Deciding never changes the state.
  *
- * <p>The rules are the ones {@code SettlementDesk} applies: terms change only before the first
+ * <p>The rules are the ones settlement's application services applied before: terms change only before the first
  * statement and an invoiced MG never changes; months are reported in order and not after the
  * licence ended; a report version is idempotent by content; a restatement re-rates every later
  * period ({@link RestatementCascade}); a receipt quotes an invoice of the agreement; a discrepancy is
@@ -533,7 +533,7 @@ public final class SettlementAgreement {
     return contractId != null;
   }
 
-  /** The agreement as the desk and the API show it. */
+  /** The agreement as the services and the API show it. */
   public Agreement agreement() {
     return new Agreement(contractId, currency, licensor, licensee, terms, position, openedAt, endsOn);
   }

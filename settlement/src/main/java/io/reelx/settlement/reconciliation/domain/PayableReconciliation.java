@@ -57,7 +57,9 @@ public final class PayableReconciliation {
     String explanation = "declared payable " + declared + " differs from computed " + computed.payable() + " by " + difference
         + " (tolerance " + Money.of(toleranceMinor, declared.currency()) + ")"
         + (causes.isEmpty() ? "" : ": " + causes.get(0));
-    return Optional.of(new Discrepancy("payable:" + computed.id(), Discrepancy.Kind.PAYABLE_MISMATCH, computed.id().toString(),
+    // the statement as the API names it under its contract (2027-03-v1), as statements and reports do
+    return Optional.of(new Discrepancy("payable:" + computed.id().contractId() + ":" + computed.id().inContract(),
+        Discrepancy.Kind.PAYABLE_MISMATCH, computed.id().inContract(),
         computed.payable(), declared, difference, explanation, details, null));
   }
 

@@ -56,7 +56,8 @@ class ReconciliationTest {
     Discrepancy discrepancy = PayableReconciliation.reconcile(STATEMENT, cny(350_000), 0).orElseThrow();
 
     assertThat(discrepancy.kind()).isEqualTo(Discrepancy.Kind.PAYABLE_MISMATCH);
-    assertThat(discrepancy.id()).isEqualTo("payable:C-1/2026-10/v1");
+    assertThat(discrepancy.id()).isEqualTo("payable:C-1:2026-10-v1");
+    assertThat(discrepancy.subject()).isEqualTo("2026-10-v1");
     assertThat(discrepancy.difference()).isEqualTo(cny(100_000));
     assertThat(discrepancy.explanation()).isEqualTo("declared payable CNY 3500.00 differs from computed CNY 2500.00 by CNY 1000.00"
         + " (tolerance CNY 0.00): the declared payable equals the share before MG recoupment (CNY 1000.00 recouped)");

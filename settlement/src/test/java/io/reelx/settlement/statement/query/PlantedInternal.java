@@ -1,0 +1,4 @@
+package io.reelx.settlement.statement.query;
+
+/** Another context's internal class, for SettlementArchitectureTest's planted offender (never used). */
+public class PlantedInternal {}
