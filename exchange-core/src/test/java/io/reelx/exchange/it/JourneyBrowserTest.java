@@ -150,7 +150,7 @@ class JourneyBrowserTest extends IntegrationTest {
 
   @ParameterizedTest
   @EnumSource(Lang.class)
-  void the_journey_from_listing_to_signed_contract(Lang lang) {
+  void the_journey_from_listing_to_an_approved_payout(Lang lang) {
     try (Journey journey = new Journey(lang)) {
       journey.run();
     }
