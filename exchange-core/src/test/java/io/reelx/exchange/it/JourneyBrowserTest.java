@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.reelx.exchange.contract.domain.ContractId;
 import io.reelx.exchange.listing.domain.ListingId;
 import io.reelx.exchange.web.Formats;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -28,11 +33,17 @@ import tools.jackson.databind.JsonNode;
  * form and submits, the operator approves, two platforms register, finance records their deposits,
  * the operator qualifies them, the two platforms bid against each other live in two browsers (each
  * sees the other's bid and the countdown restart), the sale is awarded when the countdown runs
- * out, and holder and platform sign the contract.
+ * out, holder and platform each sign the contract on their page; the winning platform uploads a
+ * revenue CSV with a bad line (refused by line number, nothing stored) and then a good one (its
+ * statement shown); the holder sees the statement with its chart and table; finance records the
+ * platform's payment, reconciles the month, one officer requests a payout to the holder that they
+ * cannot approve (the button disabled, the reason shown), a second officer approves it, and the
+ * trial balance is zero. Every step is done in the pages; the API only reads ids and checks that
+ * a refusal stored nothing.
  *
- * <p>Each step is a method of {@link Journey}, run in order by {@link Journey#run()}; later steps
- * (the platform's revenue report upload with a bad line then a good one, the holder's statement
- * and chart, finance's reconciliation and a payout approved by two officers) are appended there.
+ * <p>Each step is a method of {@link Journey}, run in order by {@link Journey#run()}. The Chinese
+ * run checks Chinese text at each step ({@link Lang#said}). Browsers are shared across steps and
+ * closed as soon as their role is done, so that at most five Chromiums run at once.
  *
  * <p>Time: the sale runs on the exchange's clock (the system clock, as in the other browser
  * tests); nothing sleeps. The opening is set a lead ahead of the form; if the machine was too slow
@@ -46,10 +57,46 @@ class JourneyBrowserTest extends IntegrationTest {
   enum Lang {
     EN("en", "What needs my action now", "Waiting for review", "Awaiting deposit", "Qualified to bid",
         "You are the highest bidder", "You have been outbid", "Awarded to", "You won",
-        "Your organisation has signed this contract."),
+        "Your organisation has signed this contract.", Map.ofEntries(
+            Map.entry("finance", "Finance"),
+            Map.entry("depositRecorded", "Deposit recorded"),
+            Map.entry("platformWorkspace", "My contracts and reports"),
+            Map.entry("platformSigned", "Your organisation has signed this contract."),
+            Map.entry("revenueReport", "Revenue report"),
+            Map.entry("nothingStored", "Nothing was stored"),
+            Map.entry("statementsReceived", "Statements received"),
+            Map.entry("payablePerPeriod", "Payable per period"),
+            Map.entry("payments", "Invoices and payments"),
+            Map.entry("paymentRecorded", "Payment recorded."),
+            Map.entry("paid", "Paid"),
+            Map.entry("reconciliation", "Reconciliation"),
+            Map.entry("reconciled", "Period " + REPORT_PERIOD + " reconciled."),
+            Map.entry("payouts", "Payouts"),
+            Map.entry("ownRequest", "You requested this payout: another finance officer approves it."),
+            Map.entry("approvedDone", "Payout approved and posted."),
+            Map.entry("approved", "Approved and paid"),
+            Map.entry("balanced", "Balanced: debits equal credits in every currency (total zero)."))),
     ZH("zh-CN", "待我处理的事项", "待审核", "等待缴纳保证金", "已取得竞买资格",
         "您是当前最高出价者", "您的出价已被超过", "成交", "您赢得了本次交易",
-        "我方机构已签署该合同。");
+        "我方机构已签署该合同。", Map.ofEntries(
+            Map.entry("finance", "财务"),
+            Map.entry("depositRecorded", "保证金已登记"),
+            Map.entry("platformWorkspace", "我的合同与收入报告"),
+            Map.entry("platformSigned", "贵机构已签署此合同。"),
+            Map.entry("revenueReport", "收入报告"),
+            Map.entry("nothingStored", "未保存任何内容"),
+            Map.entry("statementsReceived", "收到的结算单"),
+            Map.entry("payablePerPeriod", "各期应付金额"),
+            Map.entry("payments", "发票与收款"),
+            Map.entry("paymentRecorded", "收款已登记。"),
+            Map.entry("paid", "已付"),
+            Map.entry("reconciliation", "对账"),
+            Map.entry("reconciled", "期间 " + REPORT_PERIOD + " 已对账。"),
+            Map.entry("payouts", "付款"),
+            Map.entry("ownRequest", "此付款由您申请：须由其他财务人员审批。"),
+            Map.entry("approvedDone", "付款已审批并入账。"),
+            Map.entry("approved", "已审批并付款"),
+            Map.entry("balanced", "平衡：每个币种借贷相等（合计为零）。")));
 
     final String tag;
     final String home;
@@ -61,9 +108,11 @@ class JourneyBrowserTest extends IntegrationTest {
     final String awarded;
     final String youWon;
     final String signedByMe;
+    /** Further texts the pages show, by what they say (the message key's meaning). */
+    final Map<String, String> texts;
 
     Lang(String tag, String home, String submitted, String awaitingDeposit, String qualified, String leading,
-        String outbid, String awarded, String youWon, String signedByMe) {
+        String outbid, String awarded, String youWon, String signedByMe, Map<String, String> said) {
       this.tag = tag;
       this.home = home;
       this.submitted = submitted;
@@ -74,6 +123,14 @@ class JourneyBrowserTest extends IntegrationTest {
       this.awarded = awarded;
       this.youWon = youWon;
       this.signedByMe = signedByMe;
+      this.texts = said;
+    }
+
+    /** What the page says in this language for {@code what} (a key of {@link #texts}). */
+    String said(String what) {
+      String text = texts.get(what);
+      assertThat(text).as("a text for " + what + " in " + tag).isNotNull();
+      return text;
     }
   }
 
@@ -81,11 +138,19 @@ class JourneyBrowserTest extends IntegrationTest {
   /** How far ahead of the form the bidding opens at first; doubled while the machine is too slow. */
   private static final Duration FIRST_LEAD = Duration.ofSeconds(60);
   private static final int TIMED_PERIOD_SECONDS = 40;
-  private static final long DEPOSIT_MINOR = 100_000_00;
+  /**
+   * The month reported. The licence runs 2027-01-01..2028-12-31, the MG is CNY 100,000.00 and the
+   * rate 25% of gross: the good report's gross of CNY 600,000.00 earns CNY 150,000.00, of which
+   * CNY 100,000.00 recoups the MG and CNY 50,000.00 is payable (as the platform declares).
+   */
+  private static final String REPORT_PERIOD = "2027-01";
+  private static final String PAYABLE = "CNY 50,000.00";
+  private static final String PAYABLE_MINOR = "5000000";
+  private static final String CSV_HEADER = "episode,territory,channel,views,watch_hours,gross_minor,currency\n";
 
   @ParameterizedTest
   @EnumSource(Lang.class)
-  void the_journey_from_listing_to_signed_contract(Lang lang) {
+  void the_journey_from_listing_to_an_approved_payout(Lang lang) {
     try (Journey journey = new Journey(lang)) {
       journey.run();
     }
@@ -96,17 +161,24 @@ class JourneyBrowserTest extends IntegrationTest {
 
     final Lang lang;
     final Market market;
-    final Http financeApi;
     final String bamboo;
     final String lychee;
     final Http lycheeApi;
+    final String holderOrg;
+    final String lycheeOrg;
+    /** Two finance officers: the first records and requests, the second approves (four eyes). */
+    final String firstOfficer;
+    final String secondOfficer;
     final List<Browser> open = new ArrayList<>();
     Browser holder;
     Browser operator;
     Browser bambooRoom;
     Browser lycheeRoom;
+    Browser finance;
     String listing;
+    String contract;
     Instant biddingEndsAt;
+    String payout;
 
     Journey(Lang lang) {
       this.lang = lang;
@@ -115,12 +187,17 @@ class JourneyBrowserTest extends IntegrationTest {
       this.lycheeApi = market.platform("Lychee");
       this.bamboo = username("Bamboo");
       this.lychee = username("Lychee");
+      this.holderOrg = market.holder.get("/api/v1/me").get("organizationId");
+      this.lycheeOrg = lycheeApi.get("/api/v1/me").get("organizationId");
       String adminOrg = market.admin.get("/api/v1/me").get("organizationId");
-      String finance = "finance-" + market.holderName;
-      Http.Response created = market.admin.post("/api/v1/users", Map.of("username", finance, "password",
-          market.holderPassword, "displayName", "Finance", "organizationId", adminOrg, "roles", List.of("FINANCE")));
-      assertThat(created.status()).as(created.body()).isEqualTo(201);
-      this.financeApi = Http.basic(port, finance, market.holderPassword);
+      this.firstOfficer = "finance-" + market.holderName;
+      this.secondOfficer = "finance2-" + market.holderName;
+      for (String officer : List.of(firstOfficer, secondOfficer)) {
+        Http.Response created = market.admin.post("/api/v1/users", Map.of("username", officer, "password",
+            market.holderPassword, "displayName", "Finance " + officer, "organizationId", adminOrg, "roles",
+            List.of("FINANCE")));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+      }
     }
 
     void run() {
@@ -134,15 +211,20 @@ class JourneyBrowserTest extends IntegrationTest {
       bambooRoom = signedIn(bamboo, market.holderPassword);
       lycheeRoom = signedIn(lychee, market.holderPassword);
       twoPlatformsRegister();
+      finance = signedIn(firstOfficer, market.holderPassword);
       financeRecordsTheDeposits();
       operatorQualifies();
+      done(operator);
       twoPlatformsBidLive();
       theSaleIsAwarded();
+      done(bambooRoom);
       holderAndPlatformSign();
-      // appended by the lead as the pages arrive:
-      // platformUploadsACsvWithABadLineThenAGoodOne();
-      // holderSeesTheStatementAndItsChart();
-      // financeReconcilesAndTwoOfficersApproveAPayout();
+      platformUploadsACsvWithABadLineThenAGoodOne();
+      done(lycheeRoom);
+      holderSeesTheStatementAndItsChart();
+      done(holder);
+      financeRecordsThePaymentAndReconciles();
+      twoOfficersApproveAPayout();
     }
 
     /**
@@ -211,17 +293,23 @@ class JourneyBrowserTest extends IntegrationTest {
       }
     }
 
-    /** Finance records each deposit as received from the bank. */
+    /**
+     * Finance records each deposit as received on its page: the amount is pre-filled with the
+     * deposit due, the bank reference typed; the row leaves the list.
+     */
     void financeRecordsTheDeposits() {
-      // TODO(h-fin): through the finance page's "deposits awaiting receipt" (web.finance) once it is on main
       JsonNode registrations = market.admin.get("/api/v1/listings/" + listing + "/registrations").json();
       assertThat(registrations.size()).isEqualTo(2);
       for (JsonNode registration : registrations) {
         String id = registration.get("id").asString();
-        Http.Response received = financeApi.post("/api/v1/listings/" + listing + "/registrations/" + id
-            + "/deposit-received", Map.of("amount", DEPOSIT_MINOR, "currency", "CNY", "bankReference", "BANK-" + id),
-            Map.of("Idempotency-Key", "deposit-" + id));
-        assertThat(received.status()).as(received.body()).isEqualTo(200);
+        String row = "[id='deposit-" + id + "']";
+        finance.go("/finance").waitText("h1", lang.said("finance"));
+        finance.waitText(row, "CNY 100,000.00");
+        assertThat(finance.find("[id='amount-" + id + "']").getAttribute("value")).isEqualTo("100000.00");
+        finance.type("[id='ref-" + id + "']", "BANK-" + id.substring(0, 8));
+        finance.click(row + " button.record");
+        finance.waitText("#done", lang.said("depositRecorded"));
+        assertThat(finance.driver().findElements(By.id("deposit-" + id))).as("recorded: no longer awaited").isEmpty();
       }
     }
 
@@ -289,9 +377,12 @@ class JourneyBrowserTest extends IntegrationTest {
       assertThat(bambooRoom.driver().findElements(By.id("you-won"))).isEmpty();
     }
 
-    /** The holder signs the drafted contract in the browser; the winning platform signs; it is active. */
+    /**
+     * The holder signs the drafted contract on its page; the winning platform finds it in its
+     * workspace, reads and signs it on its page; the contract is active.
+     */
     void holderAndPlatformSign() {
-      String contract = ContractId.forListing(new ListingId(listing)).value();
+      contract = ContractId.forListing(new ListingId(listing)).value();
       String page = "/holder/contracts/" + contract;
       // the contract is drafted from the award by an event handler: the page appears shortly after
       new WebDriverWait(holder.driver(), Duration.ofMinutes(2)).until(d -> {
@@ -300,11 +391,126 @@ class JourneyBrowserTest extends IntegrationTest {
       });
       holder.click("#sign-read").click("#sign");
       holder.waitText("#signed-by-me", lang.signedByMe);
-      // TODO(h-plat): the platform signs in the browser on its contract page (web.platform) once it is on main
-      String sha256 = lycheeApi.get("/api/v1/contracts/" + contract).get("documentSha256");
-      Http.Response signed = lycheeApi.post("/api/v1/contracts/" + contract + "/signatures", Map.of("sha256", sha256));
-      assertThat(signed.status()).as(signed.body()).isEqualTo(200);
+      lycheeRoom.go("/platform").waitText("h1", lang.said("platformWorkspace"));
+      lycheeRoom.click("#to-sign a[href='/platform/contracts/" + contract + "']").waitPath("/platform/contracts/" + contract);
+      lycheeRoom.waitText("#document", "reelx-licence");
+      lycheeRoom.click("#sign-read").click("#sign");
+      lycheeRoom.waitText("#signed-by-me", lang.said("platformSigned"));
+      lycheeRoom.waitText("#contract-status", "ACTIVE");
       holder.go(page).waitText("#contract-status", "ACTIVE");
+    }
+
+    /**
+     * The winning platform reports the month as a CSV: a file with a bad line is refused with the
+     * line number and field, and nothing is stored; the corrected file is stored and its statement
+     * shown (the payable as computed).
+     */
+    void platformUploadsACsvWithABadLineThenAGoodOne() {
+      String page = "/platform/contracts/" + contract;
+      // settlement opens the agreement from the activation (its own processor): the report link appears shortly after
+      new WebDriverWait(lycheeRoom.driver(), Duration.ofMinutes(2)).until(d -> {
+        lycheeRoom.go(page);
+        return !d.findElements(By.id("report-new")).isEmpty();
+      });
+      lycheeRoom.click("#report-new").waitText("h1", lang.said("revenueReport"));
+      upload(lycheeRoom, "50,000.00", CSV_HEADER
+          + "S01E01,CN,SVOD,1000,250.5,40000000,CNY\n"
+          + "S01E02,CN,SVOD,lots,120.25,20000000,CNY\n");
+      lycheeRoom.waitText("#report-refused", lang.said("nothingStored"));
+      assertThat(lycheeRoom.find("#line-errors tr[data-line='3'] td").getText()).as("line 3's bad field").isEqualTo("views");
+      assertThat(lycheeRoom.driver().findElements(By.cssSelector("#line-errors tbody tr"))).as("only line 3").hasSize(1);
+      assertThat(lycheeRoom.find("#csv-declared").getAttribute("value")).as("what was typed is kept").isEqualTo("50,000.00");
+      assertThat(reports()).as("nothing stored").isZero();
+
+      upload(lycheeRoom, "50,000.00", CSV_HEADER
+          + "S01E01,CN,SVOD,1000,250.5,40000000,CNY\n"
+          + "S01E02,CN,SVOD,800,120.25,20000000,CNY\n");
+      lycheeRoom.waitPath(page + "/statements/" + REPORT_PERIOD + "-v1");
+      lycheeRoom.waitText(".figures td.payable", PAYABLE);
+      assertThat(reports()).isEqualTo(1);
+    }
+
+    /** The holder finds the statement among those received: the chart is drawn and the table has its figures. */
+    void holderSeesTheStatementAndItsChart() {
+      holder.go("/holder").click("#statements-received").waitText("h1", lang.said("statementsReceived"));
+      holder.click("[id='statements-" + contract + "'] .statements-link").waitPath("/holder/statements/" + contract);
+      new WebDriverWait(holder.driver(), Browser.WAIT).ignoring(StaleElementReferenceException.class)
+          .until(d -> "1".equals(d.findElement(By.id("payable-chart")).getAttribute("data-points")));
+      holder.waitText("#payable-table caption", lang.said("payablePerPeriod"));
+      WebElement row = holder.find("#payable-table tbody tr[data-period='" + REPORT_PERIOD + "']");
+      assertThat(row.getAttribute("data-minor")).isEqualTo(PAYABLE_MINOR);
+      assertThat(row.findElement(By.cssSelector("td.payable")).getText()).isEqualTo(PAYABLE);
+    }
+
+    /**
+     * Finance records the platform's payment of the month's statement invoice (the payer
+     * pre-chosen from the contract), sees it paid, and reconciles the month: nothing is found for
+     * this platform.
+     */
+    void financeRecordsThePaymentAndReconciles() {
+      finance.go("/finance/payments?contract=" + contract).waitText("h1", lang.said("payments"));
+      WebElement invoice = finance.find("#invoices tr[data-invoice][data-period='" + REPORT_PERIOD + "']");
+      String number = invoice.getAttribute("data-invoice");
+      assertThat(invoice.getText()).contains(PAYABLE);
+      assertThat(new Select(finance.find("#counterpartyId")).getFirstSelectedOption().getAttribute("value"))
+          .as("the payer is the contract's platform").isEqualTo(lycheeOrg);
+      new Select(finance.find("#invoiceNumber")).selectByValue(number);
+      finance.type("#amount", "50,000.00");
+      finance.type("#bankReference", "PAY-" + listing);
+      finance.click("#record-payment");
+      finance.waitText("#done", lang.said("paymentRecorded"));
+      finance.waitText("#invoices tr[data-invoice='" + number + "'] .state", lang.said("paid"));
+
+      finance.go("/finance/reconciliation").waitText("h1", lang.said("reconciliation"));
+      finance.type("#period", REPORT_PERIOD).click("#reconcile");
+      finance.waitText("#done", lang.said("reconciled"));
+      assertThat(finance.driver().findElements(By.cssSelector("article.discrepancy[data-counterparty='" + lycheeOrg + "']")))
+          .as("the statement as declared and its invoice paid: nothing to explain").isEmpty();
+    }
+
+    /**
+     * The first officer requests a payout to the holder and cannot approve it (the button
+     * disabled, the reason next to it); the second officer approves it; the trial balance is zero.
+     */
+    void twoOfficersApproveAPayout() {
+      finance.go("/finance/payouts").waitText("h1", lang.said("payouts"));
+      new Select(finance.find("#organizationId")).selectByValue(holderOrg);
+      finance.type("#amount", "10,000.00");
+      finance.click("#request-payout");
+      finance.waitPath("/finance/payouts?requested=");
+      payout = finance.path().substring("/finance/payouts?requested=".length());
+      String row = "[id='payout-" + payout + "']";
+      assertThat(finance.find(row + " button.approve").isEnabled()).as("the requester cannot approve").isFalse();
+      assertThat(finance.find(row + " .why-not").getText()).isEqualTo(lang.said("ownRequest"));
+      done(finance);
+
+      Browser second = signedIn(secondOfficer, market.holderPassword);
+      second.go("/finance/payouts").waitText("h1", lang.said("payouts"));
+      assertThat(second.find(row + " button.approve").isEnabled()).isTrue();
+      second.click(row + " button.approve");
+      second.waitText("#done", lang.said("approvedDone"));
+      assertThat(second.find(row).getAttribute("data-status")).isEqualTo("APPROVED");
+      assertThat(second.find(row + " .status").getText()).isEqualTo(lang.said("approved"));
+
+      second.go("/finance/ledger").find("#trial");
+      assertThat(second.find("#trial-state").getAttribute("data-balanced")).isEqualTo("true");
+      assertThat(second.find("#trial-state").getText()).isEqualTo(lang.said("balanced"));
+      List<WebElement> totals = second.driver().findElements(By.cssSelector("#trial td.total"));
+      assertThat(totals).isNotEmpty();
+      assertThat(totals).allSatisfy(total -> assertThat(total.getAttribute("data-total")).isEqualTo("0"));
+    }
+
+    /** The revenue reports stored for the contract, as the platform reads them through the API. */
+    long reports() {
+      Http.Response r = lycheeApi.get("/api/v1/contracts/" + contract + "/revenue-reports");
+      assertThat(r.status()).as(r.body()).isEqualTo(200);
+      return r.json().size();
+    }
+
+    /** Closes a browser whose role in the journey is over (fewer Chromiums on a busy machine). */
+    void done(Browser browser) {
+      open.remove(browser);
+      browser.close();
     }
 
     /** A browser signed in as {@code username}, switched to the journey's language in the page. */
@@ -350,6 +556,22 @@ class JourneyBrowserTest extends IntegrationTest {
       String now = closesAt(browser);
       return now != null && !now.equals(before);
     });
+  }
+
+  /** Fills the report's CSV form (the period, the declared payable, the file) and uploads it. */
+  private static void upload(Browser browser, String declared, String csv) {
+    Path file;
+    try {
+      file = Files.createTempFile("journey-report-", ".csv");
+      Files.writeString(file, csv, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    file.toFile().deleteOnExit();
+    set(browser, "#csv-period", REPORT_PERIOD);
+    browser.type("#csv-declared", declared);
+    browser.find("#csv-file").sendKeys(file.toAbsolutePath().toString());
+    browser.click("#upload-csv");
   }
 
   /** Sets a date or date-time input (their typing differs between locales). */
