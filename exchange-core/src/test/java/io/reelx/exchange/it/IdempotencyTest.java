@@ -11,6 +11,7 @@ import io.reelx.exchange.contract.query.ContractRegister;
 import io.reelx.exchange.listing.domain.ListingId;
 import io.reelx.exchange.listing.domain.ListingSettlementTerms;
 import io.reelx.exchange.rights.domain.WindowTerms;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -50,10 +51,11 @@ class IdempotencyTest extends IntegrationTest {
   void bids_are_placed_once_per_key_and_every_copy_gets_the_first_answer() throws Exception {
     Market market = market().withTitle();
     Http platform = market.platform("Keyed");
-    Instant start = Instant.now().plusSeconds(5).truncatedTo(ChronoUnit.SECONDS);
-    String listing = market.announcedAuction(start, start.plusSeconds(3600), 300);
-    market.qualify(platform, listing);
-    ConcurrentBiddingTest.waitUntil(start);
+    // opens a few seconds from now; announced again with a longer lead if the machine is too busy for that
+    Market.Opening opening = market.auctionOpeningSoon(Duration.ofSeconds(3600), 300,
+        id -> market.qualify(platform, id));
+    String listing = opening.listing();
+    ConcurrentBiddingTest.waitUntil(opening.start());
     String bids = "/api/v1/listings/" + listing + "/bids";
 
     Http.Response first = platform.post(bids, bid(101_000), Map.of(KEY, "bid-1"));

@@ -136,7 +136,9 @@ public class BidBook {
 
   /**
    * Readers waiting for these bids, or for their listings to reach them, are woken once the
-   * transaction that stores them has committed.
+   * transaction that stores them has committed. Only on this node (no {@code pg_notify} on the
+   * bidding path): the book is written in the command's own transaction, on the node whose client
+   * placed the bid and waits for it.
    */
   private void notifyOnCommit(List<Row> rows) {
     List<String> bids = new ArrayList<>(rows.size());

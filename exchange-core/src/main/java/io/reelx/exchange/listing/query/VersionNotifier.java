@@ -2,7 +2,9 @@ package io.reelx.exchange.listing.query;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,6 +14,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,14 +24,34 @@ import org.springframework.stereotype.Component;
  * commit instead of re-reading on a timer. Only keys someone waits for are held, so the notifier
  * stays empty on a quiet exchange.
  *
- * <p>The projections notify the node they run on: a reader on another node (several nodes share
- * the tracking processors' segments) is not woken and, after its timeout, answers from the
- * listing's stored events instead.
+ * <p>Several nodes share the tracking processors' segments, so the reader may be on another node
+ * than the projection that serves its write: what a projection's transaction reached is also told
+ * to the other nodes ({@link Peers}, on PostgreSQL {@link PgVersionChannel}) in that transaction,
+ * and arrives there once it commits. A reader not woken (the channel was down) answers after its
+ * timeout with what there is, as before.
  */
 @Component
 public class VersionNotifier {
 
+  private static final String REACHED = VersionNotifier.class.getName() + ".reached";
+
   private final ConcurrentHashMap<String, List<Waiter>> waiting = new ConcurrentHashMap<>();
+
+  private volatile Peers peers = reached -> {};
+
+  /**
+   * The other nodes: told, inside the transaction of the projection, the versions it reached
+   * (key to version); they hear of it once that transaction commits.
+   */
+  @FunctionalInterface
+  public interface Peers {
+    void tell(Map<String, Long> reached);
+  }
+
+  /** Tells {@code peers} what this node's projections reach (none by default: one node alone). */
+  void tellPeers(Peers peers) {
+    this.peers = peers;
+  }
 
   private record Waiter(long version, CompletableFuture<Void> reached) {}
 
@@ -40,13 +63,31 @@ public class VersionNotifier {
     });
   }
 
-  /** {@link #reached} once the current unit of work has committed (at once outside one). */
+  /**
+   * {@link #reached} once the current unit of work has committed (at once outside one), on this
+   * node and on the others: the keys of one unit of work (a batch of a tracking processor) are told
+   * to the peers together, with one statement in its transaction.
+   */
   public void reachedOnCommit(String key, long version) {
     if (CurrentUnitOfWork.isStarted()) {
-      CurrentUnitOfWork.get().afterCommit(u -> reached(key, version));
+      reachedIn(CurrentUnitOfWork.get()).merge(key, version, Math::max);
     } else {
+      peers.tell(Map.of(key, version));
       reached(key, version);
     }
+  }
+
+  private Map<String, Long> reachedIn(UnitOfWork<?> unitOfWork) {
+    return unitOfWork.getOrComputeResource(REACHED, k -> {
+      Map<String, Long> reached = new LinkedHashMap<>();
+      unitOfWork.onPrepareCommit(u -> {
+        if (!reached.isEmpty()) {
+          peers.tell(reached);
+        }
+      });
+      unitOfWork.afterCommit(u -> reached.forEach(this::reached));
+      return reached;
+    });
   }
 
   /**
@@ -89,7 +130,7 @@ public class VersionNotifier {
   }
 
   /** Keys someone is waiting for (for tests and diagnostics). */
-  int waitingKeys() {
+  public int waitingKeys() {
     return waiting.size();
   }
 
