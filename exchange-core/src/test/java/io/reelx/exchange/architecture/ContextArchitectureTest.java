@@ -240,7 +240,7 @@ class ContextArchitectureTest {
   void the_command_rule_reports_shiro_jackson_and_jdbc_but_not_a_listed_exception() {
     assertThat(report(PLANTED_HOUSE.commandFreeOfShiroJacksonAndJdbc))
         .contains("RefusesWithShiro", "StoresJson", "WritesRows")
-        .doesNotContain("command.IdentityService").doesNotContain("TakesGroupFromConfig");
+        .doesNotContain("command.SnapshotState").doesNotContain("TakesGroupFromConfig");
   }
 
   @Test

@@ -72,9 +72,7 @@ final class HouseRules {
    */
   static final List<String> COMMAND_EXCEPTIONS = List.of(
       // the meta-annotation that keeps Jackson out of the aggregates: their snapshot field visibility, once
-      "shared.command.SnapshotState",
-      // credentials and API tokens are rows, not events
-      "identity.command.IdentityService");
+      "shared.command.SnapshotState");
 
   /** What each context may use besides itself ({@link #SETTLEMENT}: the settlement module). */
   static final Map<String, List<String>> MAY_USE = new LinkedHashMap<>();

@@ -8,6 +8,7 @@ import io.reelx.exchange.identity.query.ApiTokenView;
 import io.reelx.exchange.identity.query.IdentityRegister;
 import io.reelx.exchange.identity.query.OrganizationView;
 import io.reelx.exchange.identity.query.UserView;
+import io.reelx.exchange.identity.security.Credentials;
 import io.reelx.exchange.identity.security.IdentityChanges;
 import io.reelx.exchange.identity.security.Passwords;
 import io.reelx.exchange.shared.domain.InvalidValue;
@@ -15,7 +16,6 @@ import io.reelx.exchange.shared.domain.NotFound;
 import io.reelx.exchange.shared.domain.RuleViolation;
 import io.reelx.exchange.shared.domain.StateConflict;
 import java.security.SecureRandom;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,7 +26,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -43,7 +42,7 @@ public class IdentityService {
 
   private final CommandGateway commands;
   private final IdentityRegister register;
-  private final JdbcClient jdbc;
+  private final Credentials credentials;
   private final Passwords passwords;
   private final Clock clock;
   private final TokenLifetimes lifetimes;
@@ -53,7 +52,7 @@ public class IdentityService {
       IdentityChanges changes,
       CommandGateway commands,
       IdentityRegister register,
-      JdbcClient jdbc,
+      Credentials credentials,
       Passwords passwords,
       Clock clock,
       TokenLifetimes lifetimes) {
@@ -61,7 +60,7 @@ public class IdentityService {
     this.changes = changes;
     this.commands = commands;
     this.register = register;
-    this.jdbc = jdbc;
+    this.credentials = credentials;
     this.passwords = passwords;
     this.clock = clock;
   }
@@ -126,9 +125,7 @@ public class IdentityService {
     UserId id = UserId.newId();
     commands.sendAndWait(
         new RegisterUser(id, organization.id(), organization.kind(), username, displayName, roles));
-    jdbc.sql("INSERT INTO credential (user_id, password_hash, changed_at) VALUES (?,?,?)")
-        .params(id.value(), passwords.hash(password), Timestamp.from(clock.instant()))
-        .update();
+    credentials.storePassword(id, passwords.hash(password), clock.instant());
     return register.user(id).orElseThrow();
   }
 
@@ -149,11 +146,7 @@ public class IdentityService {
     Instant now = clock.instant();
     Instant expiresAt = now.plus(Duration.ofDays(days));
     commands.sendAndWait(new IssueApiToken(user, tokenId, name, expiresAt));
-    jdbc.sql(
-            "INSERT INTO api_token (id, user_id, name, token_sha256, created_at, expires_at)"
-                + " VALUES (?,?,?,?,?,?)")
-        .params(tokenId, user.value(), name, Passwords.sha256(token), Timestamp.from(now), Timestamp.from(expiresAt))
-        .update();
+    credentials.storeToken(tokenId, user, name, Passwords.sha256(token), now, expiresAt);
     return new IssuedToken(tokenId, name, token, expiresAt);
   }
 
@@ -171,9 +164,7 @@ public class IdentityService {
       return;
     }
     commands.sendAndWait(new RevokeApiToken(owner, tokenId));
-    jdbc.sql("UPDATE api_token SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL")
-        .params(Timestamp.from(clock.instant()), tokenId)
-        .update();
+    credentials.revokeToken(tokenId, clock.instant());
     changes.changedHere();
   }
 
@@ -188,9 +179,7 @@ public class IdentityService {
       throw new RuleViolation("cannot-disable-self", "An operator cannot disable its own account");
     }
     commands.sendAndWait(new DisableUser(user));
-    jdbc.sql("UPDATE api_token SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL")
-        .params(Timestamp.from(clock.instant()), user.value())
-        .update();
+    credentials.revokeTokensOf(user, clock.instant());
     changes.changedHere();
     return existing(user);
   }
