@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -95,8 +96,22 @@ class ReadModelRebuildTest {
   private static Map<String, List<String>> snapshot(JdbcTemplate jdbc) {
     Map<String, List<String>> rows = new LinkedHashMap<>();
     TABLES.forEach((table, key) -> rows.put(table,
-        jdbc.queryForList("SELECT t::text FROM " + table + " t ORDER BY " + key, String.class)));
+        jdbc.queryForList("SELECT t::text FROM " + table + " t ORDER BY " + key, String.class).stream()
+            .map(ReadModelRebuildTest::toMillis).toList()));
     return rows;
+  }
+
+  private static final Pattern TIME = Pattern.compile("(\\d\\d:\\d\\d:\\d\\d)(?:\\.(\\d+))?(\\+00|Z)");
+
+  /**
+   * Times at the event log's precision, milliseconds: a register written live, in the command's
+   * transaction, is handed the event's timestamp before it is stored, to the microsecond.
+   */
+  private static String toMillis(String row) {
+    return TIME.matcher(row).replaceAll(m -> {
+      String fraction = m.group(2) == null ? "" : m.group(2);
+      return m.group(1) + "." + (fraction + "000").substring(0, 3) + m.group(3);
+    });
   }
 
   /** Every table emptied, or (those that credentials, tokens and sessions refer to) altered. */
