@@ -184,9 +184,9 @@ public final class StoreBenchmark {
     long[] n = {0};
     jdbc.query(con -> {
       con.setAutoCommit(false);
-      var ps = con.prepareStatement("SELECT global_index, event_identifier, aggregate_identifier, sequence_number,"
-          + " type, time_stamp, payload_type, payload_revision, payload, meta_data FROM domain_event_entry"
-          + " ORDER BY global_index");
+      var ps = con.prepareStatement("SELECT globalindex, eventidentifier, aggregateidentifier, sequencenumber,"
+          + " type, timestamp, payloadtype, payloadrevision, payload, metadata FROM domainevententry"
+          + " ORDER BY globalindex");
       ps.setFetchSize(5_000);
       return ps;
     }, rs -> {
@@ -398,6 +398,17 @@ public final class StoreBenchmark {
     }
     int auctions = (int) Math.min(100, Math.max(4, (total - have) / 10_000));
     List<ListingId> listings = openAuctions(auctions);
+    // bidding opens on a deadline: the bids below follow its event in each stream
+    long openBy = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+    for (ListingId listing : listings) {
+      while (!"BIDDING".equals(jdbc.queryForObject("SELECT status FROM listing_view WHERE id = ?", String.class,
+          listing.value()))) {
+        if (System.nanoTime() > openBy) {
+          throw new IllegalStateException("bidding did not open on " + listing.value());
+        }
+        Thread.sleep(50);
+      }
+    }
     awaitProjections();
     String type = eventStore.readEvents(listings.get(0).value()).next().getType();
     int batch = 2_000;
