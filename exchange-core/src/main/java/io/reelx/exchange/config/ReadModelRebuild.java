@@ -7,10 +7,15 @@ import io.reelx.exchange.rights.query.JdbcRightsRegister;
 import io.reelx.exchange.shared.command.Registers;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.axonframework.common.transaction.Transaction;
 import org.axonframework.common.transaction.TransactionManager;
@@ -194,32 +199,71 @@ public class ReadModelRebuild {
     }
   }
 
-  /** Hands every event up to the head to the projections that handle it; returns how many were handled. */
-  private long replay(long headPosition) {
+  /**
+   * Hands every event up to the head to the projections that handle it; returns how many were
+   * handled. One thread reads the log and deserializes the events the projections handle, in
+   * batches, while this one applies the batches before them: reading and writing overlap.
+   */
+  private long replay(long headPosition) throws InterruptedException {
     List<AnnotationEventHandlerAdapter> adapters = projections.keySet().stream()
         .map(AnnotationEventHandlerAdapter::new).toList();
-    Map<Class<?>, List<AnnotationEventHandlerAdapter>> byType = new HashMap<>();
-    long handled = 0;
-    List<EventMessage<?>> batch = new ArrayList<>(BATCH);
-    try (Stream<? extends TrackedEventMessage<?>> events = storage.readEvents((TrackingToken) null, false)) {
-      var it = events.iterator();
-      while (it.hasNext()) {
-        TrackedEventMessage<?> event = it.next();
-        if (event.trackingToken().position().orElse(Long.MAX_VALUE) > headPosition) {
-          break;
+    Map<Class<?>, List<AnnotationEventHandlerAdapter>> byType = new ConcurrentHashMap<>();
+    BlockingQueue<List<EventMessage<?>>> batches = new ArrayBlockingQueue<>(4);
+    List<EventMessage<?>> end = List.of();
+    AtomicReference<Throwable> readFailure = new AtomicReference<>();
+    AtomicBoolean stopped = new AtomicBoolean();
+    Thread reader = new Thread(() -> {
+      try (Stream<? extends TrackedEventMessage<?>> events = storage.readEvents((TrackingToken) null, false)) {
+        List<EventMessage<?>> batch = new ArrayList<>(BATCH);
+        var it = events.iterator();
+        while (it.hasNext() && !stopped.get()) {
+          TrackedEventMessage<?> event = it.next();
+          if (event.trackingToken().position().orElse(Long.MAX_VALUE) > headPosition) {
+            break;
+          }
+          List<AnnotationEventHandlerAdapter> handlers = byType.computeIfAbsent(event.getPayloadType(),
+              type -> adapters.stream().filter(a -> a.canHandle(event)).toList());
+          if (handlers.isEmpty()) {
+            continue;
+          }
+          event.getPayload(); // deserialized here, not on the writing thread
+          batch.add(event);
+          if (batch.size() == BATCH) {
+            batches.put(batch);
+            batch = new ArrayList<>(BATCH);
+          }
         }
-        List<AnnotationEventHandlerAdapter> handlers = byType.computeIfAbsent(event.getPayloadType(),
-            type -> adapters.stream().filter(a -> a.canHandle(event)).toList());
-        if (handlers.isEmpty()) {
-          continue;
+        if (!batch.isEmpty()) {
+          batches.put(batch);
         }
-        batch.add(event);
-        if (batch.size() == BATCH) {
-          handled += apply(byType, batch);
+      } catch (Throwable failed) {
+        readFailure.set(failed);
+      } finally {
+        try {
+          if (!stopped.get()) {
+            batches.put(end);
+          }
+        } catch (InterruptedException ignored) {
+          Thread.currentThread().interrupt();
         }
       }
+    }, "read-model-rebuild-reader");
+    reader.setDaemon(true);
+    reader.start();
+    long handled = 0;
+    try {
+      for (List<EventMessage<?>> batch = batches.take(); batch != end; batch = batches.take()) {
+        handled += apply(byType, batch);
+      }
+    } finally {
+      stopped.set(true);
+      batches.clear();
+      reader.join(TimeUnit.SECONDS.toMillis(30));
     }
-    return handled + apply(byType, batch);
+    if (readFailure.get() != null) {
+      throw new IllegalStateException("reading the log failed", readFailure.get());
+    }
+    return handled;
   }
 
   private int apply(Map<Class<?>, List<AnnotationEventHandlerAdapter>> byType, List<EventMessage<?>> batch) {
@@ -241,7 +285,6 @@ public class ReadModelRebuild {
     if (unit.getExecutionResult() != null && unit.getExecutionResult().isExceptionResult()) {
       throw new IllegalStateException("read-model replay failed", unit.getExecutionResult().getExceptionResult());
     }
-    batch.clear();
     writing += System.nanoTime() - began;
     return n;
   }
