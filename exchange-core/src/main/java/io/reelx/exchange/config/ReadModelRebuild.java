@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -59,6 +62,8 @@ public class ReadModelRebuild {
   private static final Logger log = LoggerFactory.getLogger(ReadModelRebuild.class);
   /** Events per transaction. */
   static final int BATCH = 1_000;
+  /** Threads deserializing the batches' payloads (the reader's bulk of work) ahead of the writer. */
+  static final int DESERIALIZERS = 2;
   /** Where the identity register's rows are rebuilt before they replace the live ones. */
   static final String SCRATCH = "reelx_rebuild";
   /** The identity register's tables, parents first. */
@@ -201,15 +206,22 @@ public class ReadModelRebuild {
 
   /**
    * Hands every event up to the head to the projections that handle it; returns how many were
-   * handled. One thread reads the log and deserializes the events the projections handle, in
-   * batches, while this one applies the batches before them: reading and writing overlap.
+   * handled. One thread reads the log, in batches of the events the projections handle, {@value
+   * #DESERIALIZERS} more deserialize the batches' payloads, and this one applies them in log order:
+   * reading, deserializing and writing overlap.
    */
   private long replay(long headPosition) throws InterruptedException {
     List<AnnotationEventHandlerAdapter> adapters = projections.keySet().stream()
         .map(AnnotationEventHandlerAdapter::new).toList();
     Map<Class<?>, List<AnnotationEventHandlerAdapter>> byType = new ConcurrentHashMap<>();
-    BlockingQueue<List<EventMessage<?>>> batches = new ArrayBlockingQueue<>(4);
-    List<EventMessage<?>> end = List.of();
+    // batches in log order, each deserialized by one of the workers
+    BlockingQueue<CompletableFuture<List<EventMessage<?>>>> batches = new ArrayBlockingQueue<>(DESERIALIZERS * 2);
+    CompletableFuture<List<EventMessage<?>>> end = CompletableFuture.completedFuture(List.of());
+    ExecutorService deserializers = Executors.newFixedThreadPool(DESERIALIZERS, r -> {
+      Thread t = new Thread(r, "read-model-rebuild-deserializer");
+      t.setDaemon(true);
+      return t;
+    });
     AtomicReference<Throwable> readFailure = new AtomicReference<>();
     AtomicBoolean stopped = new AtomicBoolean();
     Thread reader = new Thread(() -> {
@@ -226,15 +238,14 @@ public class ReadModelRebuild {
           if (handlers.isEmpty()) {
             continue;
           }
-          event.getPayload(); // deserialized here, not on the writing thread
           batch.add(event);
           if (batch.size() == BATCH) {
-            batches.put(batch);
+            batches.put(deserialized(batch, deserializers));
             batch = new ArrayList<>(BATCH);
           }
         }
         if (!batch.isEmpty()) {
-          batches.put(batch);
+          batches.put(deserialized(batch, deserializers));
         }
       } catch (Throwable failed) {
         readFailure.set(failed);
@@ -252,18 +263,28 @@ public class ReadModelRebuild {
     reader.start();
     long handled = 0;
     try {
-      for (List<EventMessage<?>> batch = batches.take(); batch != end; batch = batches.take()) {
-        handled += apply(byType, batch);
+      for (var batch = batches.take(); batch != end; batch = batches.take()) {
+        handled += apply(byType, batch.join());
       }
     } finally {
       stopped.set(true);
       batches.clear();
       reader.join(TimeUnit.SECONDS.toMillis(30));
+      deserializers.shutdownNow();
     }
     if (readFailure.get() != null) {
       throw new IllegalStateException("reading the log failed", readFailure.get());
     }
     return handled;
+  }
+
+  /** The batch, once a worker has deserialized its payloads. */
+  private static CompletableFuture<List<EventMessage<?>>> deserialized(List<EventMessage<?>> batch,
+      ExecutorService workers) {
+    return CompletableFuture.supplyAsync(() -> {
+      batch.forEach(EventMessage::getPayload);
+      return batch;
+    }, workers);
   }
 
   private int apply(Map<Class<?>, List<AnnotationEventHandlerAdapter>> byType, List<EventMessage<?>> batch) {
