@@ -150,10 +150,13 @@ public class ReadModelRebuild {
         view.resetTokens(head);
       }
     }
-    prepareTables();
+    boolean shadowing = projections.containsValue(SHADOWED);
+    prepareTables(shadowing);
     writing = 0;
     long handled = replay(headPosition);
-    replaceShadowed();
+    if (shadowing) {
+      replaceShadowed();
+    }
     for (TrackingEventProcessor view : views) {
       view.start();
     }
@@ -165,13 +168,16 @@ public class ReadModelRebuild {
     return report;
   }
 
-  private void prepareTables() {
+  private void prepareTables(boolean shadowing) {
     List<String> emptied = new ArrayList<>();
     projections.values().forEach(tables -> tables.stream().filter(t -> !SHADOWED.contains(t)).forEach(emptied::add));
     if (!emptied.isEmpty()) {
       jdbc.execute("TRUNCATE " + String.join(", ", emptied));
     }
     jdbc.execute("DROP SCHEMA IF EXISTS " + SCRATCH + " CASCADE");
+    if (!shadowing) {
+      return;
+    }
     jdbc.execute("CREATE SCHEMA " + SCRATCH);
     for (String table : SHADOWED) {
       jdbc.execute("CREATE UNLOGGED TABLE " + SCRATCH + "." + table + " (LIKE public." + table + " INCLUDING ALL)");

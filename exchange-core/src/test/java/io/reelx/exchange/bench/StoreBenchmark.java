@@ -70,8 +70,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  *   <li>{@code mode=rebuild events=1000000}: seeds the store (listings, registrations and
  *       qualifications through the command path, then bids published in bulk through the event
  *       bus, so the bid book is written as live bids write it), checksums the read-model tables,
- *       rebuilds every read model ({@link ReadModelRebuild}) and compares the checksums. Baseline:
- *       the rate the same seeding stored the events at.
+ *       rebuilds every read model ({@link ReadModelRebuild}) and compares the checksums. Baselines,
+ *       same run: a raw JDBC scan of the event table, the storage engine's read of the log, and the
+ *       rate the seeding stored the events at.
  *   <li>{@code mode=growth events=5000000}: bid rate and p99 through the command path on fresh
  *       auctions on the empty store (baseline), then again with {@code events} events stored; and
  *       the avails check of a title with 1,000 holdings and 1,000 grants, against one holding.
