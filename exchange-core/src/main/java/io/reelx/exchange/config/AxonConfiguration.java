@@ -239,8 +239,8 @@ public class AxonConfiguration {
   ReadModelRebuild readModelRebuild(EventProcessingConfiguration processing,
       org.axonframework.eventsourcing.eventstore.EventStore eventStore,
       org.axonframework.eventsourcing.eventstore.EventStorageEngine storage, TransactionManager transactions,
-      io.reelx.exchange.listing.query.BidBook bidBook, JdbcTemplate jdbc) {
-    return new ReadModelRebuild(processing, eventStore, storage, transactions, bidBook, jdbc, READ_MODELS);
+      JdbcTemplate jdbc, ApplicationContext context) {
+    return new ReadModelRebuild(processing, eventStore, storage, transactions, jdbc, READ_MODELS, context);
   }
 
   /**
