@@ -150,6 +150,14 @@ public class ListingViews {
       where.append(" AND v.status = ?");
       params.add(search.status().name());
     }
+    String order = " ORDER BY v.created_at DESC, v.id";
+    if (search.anyStatus() != null && !search.anyStatus().isEmpty()) {
+      String statuses = "{" + String.join(",", search.anyStatus().stream().map(Enum::name).toList()) + "}";
+      where.append(" AND v.status = ANY (?::text[])");
+      params.add(statuses);
+      // in the order the statuses were asked for, each newest first
+      order = " ORDER BY array_position('" + statuses + "'::text[], v.status), v.created_at DESC, v.id";
+    }
     if (search.titleId() != null) {
       where.append(" AND v.title_id = ?");
       params.add(search.titleId());
@@ -167,7 +175,7 @@ public class ListingViews {
     pageParams.add(size);
     pageParams.add((long) page * size);
     List<ListingView> items = jdbc.sql("SELECT v.document, " + VERSION_WITH_BIDS + ", v.closes_at FROM listing_view v"
-            + where + " ORDER BY v.created_at DESC, v.id LIMIT ? OFFSET ?")
+            + where + order + " LIMIT ? OFFSET ?")
         .params(pageParams)
         .query((rs, n) -> read(rs.getString(1), rs.getLong(2), rs.getTimestamp(3))).list();
     return new Page<>(items, page, size, total);
@@ -178,7 +186,17 @@ public class ListingViews {
         .closing(closesAt == null ? null : closesAt.toInstant());
   }
 
+  /**
+   * What to look for: a listing in {@code status}, or (when {@code anyStatus} is given) in any of
+   * those, listed in that order of status.
+   */
   public record ListingSearch(
       String viewerOrganizationId, boolean viewerSeesAll, ListingStatus status, String titleId,
-      String territory, Media media) {}
+      String territory, Media media, List<ListingStatus> anyStatus) {
+
+    public ListingSearch(String viewerOrganizationId, boolean viewerSeesAll, ListingStatus status, String titleId,
+        String territory, Media media) {
+      this(viewerOrganizationId, viewerSeesAll, status, titleId, territory, media, null);
+    }
+  }
 }
