@@ -31,7 +31,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class ExclusiveWindowRaceTest extends IntegrationTest {
 
-  private static final int ROUNDS = 4;
+  private static final int ROUNDS = 12;
 
   @Autowired CommandGateway commands;
   @Autowired ContractRegister contracts;

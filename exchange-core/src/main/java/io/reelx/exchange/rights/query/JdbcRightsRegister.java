@@ -43,9 +43,6 @@ public class JdbcRightsRegister implements RightsRegister {
   private final JdbcClient jdbc;
   private final StoredWindows windows = new StoredWindows();
 
-  private static final String OVERLAPS =
-      " AND territories && ?::text[] AND media && ?::text[] AND languages && ?::text[]";
-
   public JdbcRightsRegister(JdbcClient jdbc) {
     this.jdbc = jdbc;
   }
@@ -117,13 +114,13 @@ public class JdbcRightsRegister implements RightsRegister {
 
   /**
    * One query for both sides of the check, reading only the rows that can matter to it: holdings
-   * and grants whose window overlaps the requested one (term, and territories, media leaves and
-   * languages: the register stores windows in their {@link WindowTerms#of} form, codes and leaves,
-   * so array overlap is window overlap), holdings with the exclusivity and sublicensability asked
-   * for, and (for a non-exclusive request) only exclusive grants. The calculator applies the same
-   * rules again; this only spares it the rows it would drop (a title's many holdings and grants
-   * elsewhere in the world or on other media). Each stored list is parsed once ({@link
-   * StoredWindows}).
+   * and grants whose term overlaps the requested one, holdings with the exclusivity and
+   * sublicensability asked for, and (for a non-exclusive request) only exclusive grants. The
+   * calculator applies the same rules again; this only spares it the rows it would drop. Windows
+   * are not filtered by territory, media or language here: a stored window may name a group or a
+   * parent medium ("VOD"), which array overlap with the request's codes and leaves would miss, and
+   * a missed grant would let two exclusive contracts both become active (ExclusiveWindowRaceTest).
+   * Each stored list is parsed once ({@link StoredWindows}).
    */
   @Override
   public Avails avails(TitleId id, AvailsRequest request) {
@@ -131,20 +128,17 @@ public class JdbcRightsRegister implements RightsRegister {
     Term want = wanted.term();
     Date start = Date.valueOf(want.start());
     Date end = Date.valueOf(want.end());
-    String territories = array(List.copyOf(wanted.territories().codes()));
-    String media = array(wanted.media().leaves().stream().map(Enum::name).toList());
-    String languages = array(List.copyOf(wanted.languages().codes()));
     List<Holding> holdings = new ArrayList<>();
     List<Grant> grants = new ArrayList<>();
     jdbc.sql("SELECT true AS held, id AS ref, territories::text AS t, media::text AS m, languages::text AS l,"
             + " term_start, term_end, exclusive, sublicensable, evidence_sha256 FROM holding"
             + " WHERE title_id = ? AND term_start <= ? AND term_end >= ? AND (exclusive OR NOT ?)"
-            + " AND (sublicensable OR NOT ?)" + OVERLAPS
+            + " AND (sublicensable OR NOT ?)"
             + " UNION ALL SELECT false, contract_id, territories::text, media::text, languages::text,"
             + " term_start, term_end, exclusive, false, NULL FROM rights_grant"
-            + " WHERE title_id = ? AND term_start <= ? AND term_end >= ? AND (exclusive OR ?)" + OVERLAPS)
-        .params(id.value(), end, start, request.exclusive(), request.sublicensable(), territories, media, languages,
-            id.value(), end, start, request.exclusive(), territories, media, languages)
+            + " WHERE title_id = ? AND term_start <= ? AND term_end >= ? AND (exclusive OR ?)")
+        .params(id.value(), end, start, request.exclusive(), request.sublicensable(),
+            id.value(), end, start, request.exclusive())
         .query(rs -> {
           RightsWindow window = windows.window(rs.getString(3), rs.getString(4), rs.getString(5),
               rs.getObject(6, LocalDate.class), rs.getObject(7, LocalDate.class));
