@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -27,11 +29,19 @@ public class ListingViews {
   private static final String VERSION_WITH_BIDS = "GREATEST(v.version, COALESCE((SELECT b.listing_version"
       + " FROM bid_view b WHERE b.listing_id = v.id ORDER BY b.number DESC LIMIT 1), 0))";
 
+  /** About 10 MB of listing ids; past it, listings are read as before. */
+  private static final int MAX_REMEMBERED = 100_000;
+
   private final JdbcClient jdbc;
   private final JsonMapper json;
 
   private final EventStore events;
   private final VersionNotifier notifier;
+  /**
+   * Listings this node has read as published. A listing never stops being published, so an id
+   * here stays true for good: a bid on it needs no read to know the bidder may see it.
+   */
+  private final Set<String> published = ConcurrentHashMap.newKeySet();
 
   public ListingViews(JdbcClient jdbc, JsonMapper json, EventStore events, VersionNotifier notifier) {
     this.jdbc = jdbc;
@@ -117,6 +127,14 @@ public class ListingViews {
         .query((rs, n) -> read(rs.getString(1), rs.getLong(2), rs.getTimestamp(3))).optional();
   }
 
+  /**
+   * Whether the listing is known to be published, so visible to everyone: from memory once this
+   * node has read it published, otherwise read (and remembered when it is).
+   */
+  public boolean published(String id) {
+    return published.contains(id) || find(id).map(ListingView::published).orElse(false);
+  }
+
   /** The listing as this projection left it: its {@code version} is the last event it handled. */
   Optional<ListingView> projected(String id) {
     return jdbc.sql("SELECT v.document, v.version, v.closes_at FROM listing_view v WHERE v.id = ?")
@@ -182,8 +200,12 @@ public class ListingViews {
   }
 
   private ListingView read(String document, long version, Timestamp closesAt) {
-    return json.readValue(document, ListingView.class).atVersion(version)
+    ListingView view = json.readValue(document, ListingView.class).atVersion(version)
         .closing(closesAt == null ? null : closesAt.toInstant());
+    if (view.published() && published.size() < MAX_REMEMBERED) {
+      published.add(view.id());
+    }
+    return view;
   }
 
   /**
