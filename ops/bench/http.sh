@@ -5,7 +5,7 @@
 # bearer token and with HTTP Basic against the 401 rate. Load comes from separate processes; each
 # line gives the client's share of the machine's CPU. Needs wrk (Debian package `wrk`).
 # Usage: ops/bench/http.sh [seconds=10] [auctions=100] [platforms=16] [threads=16] [connections=100] (name=value)
-#        [warmup=10] [parts=command,http,open,auth]
+#        [warmup=60] [parts=command,http,open,auth]
 #   env BENCH_JAVA_OPTS: extra JVM options of the server (e.g. -XX:StartFlightRecording=filename=x.jfr)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"

@@ -67,7 +67,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  *       401 answer to a request without credentials.
  * </ol>
  * Each load line gives the load generator's share of the machine's CPU during the run.
- * Arguments: {@code seconds=10 auctions=100 platforms=16 threads=16 connections=100 warmup=10
+ * Arguments: {@code seconds=10 auctions=100 platforms=16 threads=16 connections=100 warmup=60
  * parts=command,http,open,auth}.
  */
 public final class HttpBenchmark {
@@ -104,7 +104,9 @@ public final class HttpBenchmark {
     int platformCount = intArg(args, "platforms", 16);
     int threads = intArg(args, "threads", 16);
     int connections = intArg(args, "connections", 100);
-    int warmUp = intArg(args, "warmup", 10);
+    // 60 s: on 2 cores the server's JIT is still compiling after 35 s of bids (HTTP bids measured
+    // 1,500/s after a 10 s warm-up and 4,400/s after 60 s); a cold server measures its compiler
+    int warmUp = intArg(args, "warmup", 60);
     List<String> parts = List.of(stringArg(args, "parts", "command,http,open,auth").split(","));
     Path work = Files.createTempDirectory("reelx-http-bench-");
     int status = 0;
@@ -352,6 +354,7 @@ public final class HttpBenchmark {
     System.out.printf("HTTP bids at %.0f/s (half saturation), open loop, %s requests: %s accepted, %s outbid, %s failed;"
         + " p50 %.1f ms, p99 %.1f ms, max %.1f ms; client CPU %.0f%% of the machine's%n", rate, f[0], f[1], f[2], f[3],
         Long.parseLong(f[4]) / 1e3, Long.parseLong(f[5]) / 1e3, Long.parseLong(f[6]) / 1e3, 100 * run.clientShare);
+    run.output.lines().filter(line -> line.startsWith("failed: ")).forEach(line -> System.out.println("  " + line));
   }
 
   /** GET /api/v1/me: no credentials (401), bearer tokens, HTTP Basic (after each user's first check). */
