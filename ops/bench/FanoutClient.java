@@ -17,8 +17,9 @@ import java.util.regex.Pattern;
 /**
  * Client side of ops/bench/fanout.sh, in its own JVM: opens N server-sent-event streams on one
  * listing (plain sockets, one selector thread) and records, for every bid event received, the time
- * from the bid's placedAt (the server's clock: same machine) to its arrival.
- * Usage: java FanoutClient.java readyFile goFile doneFile clients
+ * from the bid's placedAt (the server's clock: same machine) to its arrival, from the moment the
+ * server writes measureFile (after its warm-up; without one, from the start).
+ * Usage: java FanoutClient.java readyFile goFile doneFile clients [measureFile]
  */
 public class FanoutClient {
 
@@ -43,6 +44,7 @@ public class FanoutClient {
     Path go = Path.of(args[1]);
     Path done = Path.of(args[2]);
     int clients = Integer.parseInt(args[3]);
+    Path measure = args.length > 4 ? Path.of(args[4]) : null;
     while (!Files.exists(ready)) {
       Thread.sleep(100);
     }
@@ -61,22 +63,33 @@ public class FanoutClient {
       ch.register(selector, SelectionKey.OP_READ, c);
       conns.add(c);
     }
-    long[] latencies = new long[1 << 22];
+    long[] latencies = new long[1 << 23]; // 1,000 streams x 3,000 bids and a backlog
     int n = 0;
     ByteBuffer buf = ByteBuffer.allocate(64 * 1024);
     // wait until every stream has answered (its first event is the listing's status)
     long waitUntil = System.nanoTime() + 120_000_000_000L;
     boolean started = false;
+    boolean measuring = false;
     long measureStart = 0;
     long cpuMeasure = 0;
+    long nextMeasureCheck = 0;
     while (!Files.exists(done)) {
+      if (started && !measuring && System.nanoTime() >= nextMeasureCheck) {
+        nextMeasureCheck = System.nanoTime() + 20_000_000L;
+        if (measure == null || Files.exists(measure)) {
+          measuring = true;
+          measureStart = System.nanoTime();
+          cpuMeasure = cpu();
+          for (Conn c : conns) {
+            c.bids = 0;
+          }
+        }
+      }
       if (!started && conns.stream().allMatch(c -> c.headersDone && c.event != null || c.closed)) {
         long ok = conns.stream().filter(c -> c.status == 200 && !c.closed).count();
         System.out.printf("client: %d of %d streams open (status 200)%n", ok, clients);
         Files.writeString(go, "go\n");
         started = true;
-        measureStart = System.nanoTime();
-        cpuMeasure = cpu();
       } else if (!started && System.nanoTime() > waitUntil) {
         throw new IllegalStateException("streams did not all open");
       }
@@ -121,6 +134,9 @@ public class FanoutClient {
               Matcher m = PLACED.matcher(line);
               if (m.find() && n < latencies.length) {
                 Instant placed = Instant.parse(m.group(1));
+                if (!measuring) {
+                  continue;
+                }
                 latencies[n++] = java.time.Duration.between(placed, arrived).toNanos();
                 c.bids++;
               }
@@ -141,6 +157,9 @@ public class FanoutClient {
     if (n == 0) {
       System.out.println("client: no bid received");
       return;
+    }
+    if (n == latencies.length) {
+      System.out.println("client: latency buffer full, later events not counted");
     }
     System.out.printf("client: %d bid events received over %d streams (per stream %d..%d), %d streams closed%n", n,
         clients, minBids, maxBids, dropped);

@@ -45,8 +45,10 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Server side of {@code ops/bench/fanout.sh}: the exchange on embedded PostgreSQL (fsync on) with
  * one hot ENGLISH auction open for bidding. Writes {@code port listingId token} to the file given
  * as {@code ready=}, waits for the file {@code go=} (the clients are connected), places
- * {@code rate} bids per second through the command bus for {@code seconds}, then writes
- * {@code done=} and stops. The streams' latencies are measured by the clients, in their own JVM.
+ * {@code rate} bids per second through the command bus, first for {@code warmup} seconds (60 by
+ * default: on a 2-core machine the JIT needs about a minute of this load before the server is
+ * warm) and then, once it has written the file {@code measure=} (the clients record from then on),
+ * for {@code seconds}, then writes {@code done=} and stops. The streams' latencies are measured by the clients, in their own JVM.
  */
 public final class FanoutBenchmark {
 
@@ -56,6 +58,8 @@ public final class FanoutBenchmark {
     Path done = Path.of(arg(args, "done", "/tmp/fanout.done"));
     int rate = Integer.parseInt(arg(args, "rate", "100"));
     int seconds = Integer.parseInt(arg(args, "seconds", "30"));
+    int warmup = Integer.parseInt(arg(args, "warmup", "60"));
+    Path measure = Path.of(arg(args, "measure", "/tmp/fanout.measure"));
     Path data = Files.createTempDirectory("reelx-fanout-bench-");
     String password = "bench-password-123";
     ConfigurableApplicationContext app = new SpringApplicationBuilder(ReelxApplication.class).run(
@@ -105,23 +109,32 @@ public final class FanoutBenchmark {
       while (!Files.exists(go)) {
         Thread.sleep(50);
       }
-      // -Dbench.jfr=file.jfr: a flight recording of the bidding phase
+      long amount = 100_000;
+      long interval = 1_000_000_000L / rate;
+      // warm-up: the same load, not measured
+      long begin = System.nanoTime();
+      int total = rate * warmup;
+      for (int i = 0; i < total; i++) {
+        pace(begin + i * interval);
+        commands.sendAndWait(new PlaceBid(listing, bidders[i % 2], amount, "CNY", null));
+        amount += 100;
+      }
+      System.out.printf("server: warm-up %d s: %d bids placed in %.1f s%n", warmup, total,
+          (System.nanoTime() - begin) / 1e9);
+      // -Dbench.jfr=file.jfr: a flight recording of the measured bidding phase
       String jfr = System.getProperty("bench.jfr");
       jdk.jfr.Recording recording = null;
       if (jfr != null) {
         recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
         recording.start();
       }
-      long amount = 100_000;
-      long interval = 1_000_000_000L / rate;
-      long begin = System.nanoTime();
-      int total = rate * seconds;
+      Files.writeString(measure, "measure\n");
+      begin = System.nanoTime();
+      total = rate * seconds;
       long behind = 0;
       for (int i = 0; i < total; i++) {
         long due = begin + i * interval;
-        for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
-          LockSupport.parkNanos(wait);
-        }
+        pace(due);
         behind = Math.max(behind, System.nanoTime() - due);
         commands.sendAndWait(new PlaceBid(listing, bidders[i % 2], amount, "CNY", null));
         amount += 100;
@@ -145,6 +158,12 @@ public final class FanoutBenchmark {
         }
       }
       System.exit(0);
+    }
+  }
+
+  private static void pace(long due) {
+    for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+      LockSupport.parkNanos(wait);
     }
   }
 

@@ -46,7 +46,7 @@ class LiveFeedSlowClientTest {
     @Override
     public void send(SseEventBuilder event) throws java.io.IOException {
       var parts = event.build();
-      boolean rendered = parts.stream().anyMatch(p -> p.getData() instanceof byte[]);
+      boolean rendered = parts.stream().anyMatch(p -> p.getData() instanceof LiveFeed.SseText);
       if (release != null && rendered && writes++ > 0) { // the status sent on opening does not count
         try {
           release.await();
@@ -56,7 +56,8 @@ class LiveFeedSlowClientTest {
       }
       for (ResponseBodyEmitter.DataWithMediaType part : parts) {
         Object data = part.getData();
-        text.append(data instanceof byte[] b ? new String(b, StandardCharsets.UTF_8) : String.valueOf(data));
+        text.append(data instanceof LiveFeed.SseText t ? new String(t.bytes(), StandardCharsets.UTF_8)
+            : String.valueOf(data));
       }
     }
 
