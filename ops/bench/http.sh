@@ -6,6 +6,7 @@
 # line gives the client's share of the machine's CPU. Needs wrk (Debian package `wrk`).
 # Usage: ops/bench/http.sh [seconds=10] [auctions=100] [platforms=16] [threads=16] [connections=100] (name=value)
 #        [warmup=60] [parts=command,http,open,auth]
+#        [openrate=half the closed-loop rate]
 #   env BENCH_JAVA_OPTS: extra JVM options of the server (e.g. -XX:StartFlightRecording=filename=x.jfr)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"

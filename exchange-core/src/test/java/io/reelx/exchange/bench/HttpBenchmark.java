@@ -142,13 +142,15 @@ public final class HttpBenchmark {
         Load load = bench.wrkBids(connections, seconds);
         http = load.accepted / (double) seconds;
         System.out.printf("HTTP bids, %d keep-alive connections, bearer, closed loop: %8.0f accepted bids/s"
-            + " (%d refused as outbid, %d other) = %.0f%% of the command path, %.0f%% of the bid desk;"
-            + " wrk p50 %s, p99 %s; client CPU %.0f%% of the machine's%n", connections, http, load.refused,
-            load.other, 100 * http / Math.max(1, command), 100 * http / Math.max(1, desk), load.p50, load.p99,
-            100 * load.clientShare);
+            + " (%d refused as outbid, %d other)%s; wrk p50 %s, p99 %s; client CPU %.0f%% of the machine's%n",
+            connections, http, load.refused, load.other, command == 0 ? " (command path not measured)"
+                : String.format(" = %.0f%% of the command path, %.0f%% of the bid desk", 100 * http / command,
+                    100 * http / desk), load.p50, load.p99, 100 * load.clientShare);
       }
-      if (parts.contains("open") && http > 0) {
-        bench.openLoop(http / 2);
+      // openrate= measures the open loop at a given rate without the closed-loop saturation run
+      double openRate = doubleArg(args, "openrate", http / 2);
+      if (parts.contains("open") && openRate > 0) {
+        bench.openLoop(openRate);
       }
       if (parts.contains("auth")) {
         bench.authRates(connections / 6 + 1, warmUp);
@@ -351,10 +353,15 @@ public final class HttpBenchmark {
         System.getProperty("java.class.path"), OpenLoopClient.class.getName(), Integer.toString(port),
         Double.toString(rate), Integer.toString(seconds), file.toString()));
     String[] f = run.output.trim().split("\\s+");
-    System.out.printf("HTTP bids at %.0f/s (half saturation), open loop, %s requests: %s accepted, %s outbid, %s failed;"
+    System.out.printf("HTTP bids at %.0f/s, open loop, %s requests: %s accepted, %s outbid, %s failed;"
         + " p50 %.1f ms, p99 %.1f ms, max %.1f ms; client CPU %.0f%% of the machine's%n", rate, f[0], f[1], f[2], f[3],
         Long.parseLong(f[4]) / 1e3, Long.parseLong(f[5]) / 1e3, Long.parseLong(f[6]) / 1e3, 100 * run.clientShare);
     run.output.lines().filter(line -> line.startsWith("failed: ")).forEach(line -> System.out.println("  " + line));
+    System.out.print("  by second (bids due in it: count, p50/p99/max ms):");
+    run.output.lines().filter(line -> line.startsWith("second: ")).map(line -> line.split(" ")).forEach(w ->
+        System.out.printf(" %s:%s %.0f/%.0f/%.0f", w[1], w[2], Long.parseLong(w[3]) / 1e3, Long.parseLong(w[4]) / 1e3,
+            Long.parseLong(w[5]) / 1e3));
+    System.out.println();
   }
 
   /** GET /api/v1/me: no credentials (401), bearer tokens, HTTP Basic (after each user's first check). */
@@ -466,6 +473,11 @@ public final class HttpBenchmark {
       }
     }
     return fallback;
+  }
+
+  private static double doubleArg(String[] args, String name, double fallback) {
+    String value = stringArg(args, name, null);
+    return value == null ? fallback : Double.parseDouble(value);
   }
 
   private static int intArg(String[] args, String name, int fallback) {

@@ -26,7 +26,9 @@ import java.util.concurrent.locks.LockSupport;
  * <p>Arguments: {@code port rate seconds plan-file [connections=64]}; the plan file has one line
  * {@code token} per platform, a line {@code --}, then {@code listingId nextAmount} per auction.
  * Prints one line: {@code sent ok refused failed p50 p99 max cpuMillis} (latencies in microseconds),
- * then a line {@code failed: count x what} for each kind of failure.
+ * then a line {@code failed: count x what} for each kind of failure, then one line
+ * {@code second: n sent p50 p99 max} per second of the run (by when each bid was due), so a stall
+ * shows where it happened.
  */
 public final class OpenLoopClient {
 
@@ -60,11 +62,18 @@ public final class OpenLoopClient {
     AtomicInteger failed = new AtomicInteger();
     java.util.Map<String, AtomicInteger> failures = new java.util.concurrent.ConcurrentHashMap<>();
     long interval = (long) (1e9 / rate);
-    long begin = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(200);
+    // every connection is open before the first bid is due, so the first second does not measure
+    // 64 TCP handshakes and Tomcat's accepting them (wrk2 also connects before it starts its clock)
+    long begin = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(1000);
     List<Thread> threads = new ArrayList<>();
     for (int c = 0; c < connections; c++) {
       Thread thread = new Thread(() -> {
         Connection connection = null;
+        try {
+          connection = new Connection(port);
+        } catch (IOException e) {
+          // counted as a failure of its first bid, which opens it again
+        }
         for (int i = next.getAndIncrement(); i < total; i = next.getAndIncrement()) {
           long due = begin + i * interval;
           for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
@@ -117,12 +126,20 @@ public final class OpenLoopClient {
     for (Thread thread : threads) {
       thread.join();
     }
+    long[] byDue = latencies.clone();
     Arrays.sort(latencies);
     long cpu = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
         .getOperatingSystemMXBean()).getProcessCpuTime() / 1_000_000;
     System.out.printf("%d %d %d %d %d %d %d %d%n", total, ok.get(), refused.get(), failed.get(),
         latencies[total / 2] / 1000, latencies[(int) (total * 0.99)] / 1000, latencies[total - 1] / 1000, cpu);
     failures.forEach((what, count) -> System.out.println("failed: " + count + " x " + what));
+    int perSecond = (int) Math.max(1, Math.round(rate));
+    for (int from = 0, s = 1; from < total; from += perSecond, s++) {
+      long[] window = Arrays.copyOfRange(byDue, from, Math.min(total, from + perSecond));
+      Arrays.sort(window);
+      System.out.printf("second: %d %d %d %d %d%n", s, window.length, window[window.length / 2] / 1000,
+          window[(int) (window.length * 0.99)] / 1000, window[window.length - 1] / 1000);
+    }
     System.exit(0);
   }
 
