@@ -1,7 +1,6 @@
 package io.reelx.exchange.config;
 
-import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
+import io.reelx.exchange.shared.domain.Uuids;
 import org.axonframework.common.IdentifierFactory;
 
 /**
@@ -13,9 +12,6 @@ public final class MessageIdentifiers extends IdentifierFactory {
 
   @Override
   public String generateIdentifier() {
-    ThreadLocalRandom random = ThreadLocalRandom.current();
-    long most = (random.nextLong() & ~0xF000L) | 0x4000L;
-    long least = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
-    return new UUID(most, least).toString();
+    return Uuids.random();
   }
 }
