@@ -353,7 +353,7 @@ public final class HttpBenchmark {
         System.getProperty("java.class.path"), OpenLoopClient.class.getName(), Integer.toString(port),
         Double.toString(rate), Integer.toString(seconds), file.toString()));
     String[] f = run.output.trim().split("\\s+");
-    System.out.printf("HTTP bids at %.0f/s, open loop, %s requests: %s accepted, %s outbid, %s failed;"
+    System.out.printf("HTTP bids at %.0f/s, open loop (after 5 s at that rate, not measured), %s requests: %s accepted, %s outbid, %s failed;"
         + " p50 %.1f ms, p99 %.1f ms, max %.1f ms; client CPU %.0f%% of the machine's%n", rate, f[0], f[1], f[2], f[3],
         Long.parseLong(f[4]) / 1e3, Long.parseLong(f[5]) / 1e3, Long.parseLong(f[6]) / 1e3, 100 * run.clientShare);
     run.output.lines().filter(line -> line.startsWith("failed: ")).forEach(line -> System.out.println("  " + line));

@@ -23,7 +23,9 @@ import java.util.concurrent.locks.LockSupport;
  * latency, not as a lower rate (no coordinated omission: the model of wrk2). A fixed set of
  * keep-alive connections, each a thread writing HTTP/1.1 by hand over a plain socket: Java's
  * HttpClient cost the machine more CPU than the server it measured (70% at 2,200 requests/s).
- * <p>Arguments: {@code port rate seconds plan-file [connections=64]}; the plan file has one line
+ * <p>Arguments: {@code port rate seconds plan-file [connections=64] [warmup=5]}: first {@code warmup}
+ * seconds at the same rate, not measured (wrk2 leaves out its first 10 s the same way), then
+ * {@code seconds} measured. The plan file has one line
  * {@code token} per platform, a line {@code --}, then {@code listingId nextAmount} per auction.
  * Prints one line: {@code sent ok refused failed p50 p99 max cpuMillis} (latencies in microseconds),
  * then a line {@code failed: count x what} for each kind of failure, then one line
@@ -39,6 +41,7 @@ public final class OpenLoopClient {
     double rate = Double.parseDouble(args[1]);
     int seconds = Integer.parseInt(args[2]);
     int connections = args.length > 4 ? Integer.parseInt(args[4]) : 64;
+    int warmUp = args.length > 5 ? Integer.parseInt(args[5]) : 5;
     List<String> tokens = new ArrayList<>();
     List<String> listings = new ArrayList<>();
     List<AtomicLong> ladders = new ArrayList<>();
@@ -54,6 +57,7 @@ public final class OpenLoopClient {
         tokens.add(line);
       }
     }
+    int skipped = (int) (rate * warmUp);
     int total = (int) (rate * seconds);
     long[] latencies = new long[total];
     AtomicInteger next = new AtomicInteger();
@@ -74,12 +78,12 @@ public final class OpenLoopClient {
         } catch (IOException e) {
           // counted as a failure of its first bid, which opens it again
         }
-        for (int i = next.getAndIncrement(); i < total; i = next.getAndIncrement()) {
-          long due = begin + i * interval;
+        for (int i = next.getAndIncrement() - skipped; i < total; i = next.getAndIncrement() - skipped) {
+          long due = begin + (i + skipped) * interval;
           for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
             LockSupport.parkNanos(wait);
           }
-          int a = i % listings.size();
+          int a = Math.floorMod(i + skipped, listings.size());
           long amount = ladders.get(a).addAndGet(STEP);
           String body = "{\"amount\":" + amount + ",\"currency\":\"CNY\"}";
           String request = "POST /api/v1/listings/" + listings.get(a) + "/bids HTTP/1.1\r\nHost: 127.0.0.1\r\n"
@@ -104,6 +108,9 @@ public final class OpenLoopClient {
               connection.close();
               connection = null;
             }
+          }
+          if (i < 0) {
+            continue; // warm-up: neither its latency nor its answer counts
           }
           latencies[i] = System.nanoTime() - due;
           if (status == 201) {
